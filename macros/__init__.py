@@ -1,0 +1,42 @@
+"""mkdocs-macros entry point: wiring only.
+
+Data is loaded and validated once per build (macros/site_data.py); rendering
+lives in pure functions (corrections.py, tables.py, quiz.py). Each macro here
+looks an item up, checks it is used on the right page, and calls a renderer.
+"""
+from __future__ import annotations
+
+from .site_data import SiteData
+
+
+def define_env(env) -> None:
+    data = SiteData.load(env.project_dir, env.conf)
+    env.variables["site_data"] = data
+
+    def page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def correction(correction_id: str) -> str:
+        """The Correction box for one errata entry (see macros/data/corrections/)."""
+        return data.correction(correction_id, page())
+
+    @env.macro
+    def corrections_list() -> str:
+        """All corrections, grouped by page, for corrections.md."""
+        return data.corrections_list()
+
+    @env.macro
+    def table(table_id: str) -> str:
+        """A comparison table rendered from macros/data/tables/<id>.yml."""
+        return data.table(table_id, page())
+
+    @env.macro
+    def tables_index() -> str:
+        """A linked list of every comparison table, for comparison-tables.md."""
+        return data.tables_index()
+
+
+def on_post_build(env) -> None:
+    """Fail the build if a data item was never placed on a page."""
+    env.variables["site_data"].check_all_placed()

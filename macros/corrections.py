@@ -1,0 +1,131 @@
+"""Corrections to the cheat sheet: loading, validation and rendering.
+
+Data: macros/data/corrections/<page>.yml, a list per section page, in the
+order the points appear on that page. Each entry quotes what the sheet says,
+states what is right (Markdown) and links the AWS page that shows it.
+
+    {{ correction("kds-read-throughput") }}   the box, under the section it fixes
+    {{ corrections_list() }}                  every correction, on corrections.md
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import (DataError, Field, check_mapping, check_slug, check_url,
+                     expect_list, line_of, load_yaml, one_of)
+
+KINDS = {
+    "wrong": "Wrong",
+    "imprecise": "Imprecise",
+    "outdated": "Outdated",
+    "unverified": "Unverified",
+    "typo": "Typo",
+}
+
+SPEC = {
+    "id": Field(str, check=check_slug),
+    "anchor": Field(str, check=check_slug),
+    "sheet": Field(str),
+    "right": Field(str),
+    "source": Field(str, required=False, check=check_url),
+    "kind": Field(str, check=one_of(KINDS)),
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    id: str
+    page: str      # e.g. "streaming-data-collection.md"
+    anchor: str    # heading id of the section the correction sits in
+    sheet: str
+    right: str
+    source: str | None
+    kind: str
+
+    @property
+    def box_id(self) -> str:
+        return f"fix-{self.id}"
+
+
+def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
+                     root: Path) -> dict[str, Correction]:
+    """All corrections by id, in page order; checks ids, anchors and fields."""
+    found: dict[str, Correction] = {}
+    for path in sorted((data_dir / "corrections").glob("*.yml")):
+        shown = str(path.relative_to(root))
+        page = path.stem + ".md"
+        if page not in anchors:
+            raise DataError(shown, f"no page docs/{page} for this file: name the file after "
+                            "the page its corrections appear on")
+        for index, raw in enumerate(expect_list(load_yaml(path, root=root), file=shown,
+                                                what="corrections")):
+            item = f"correction #{index + 1}"
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                item = f"correction '{raw['id']}'"
+            check_mapping(raw, SPEC, file=shown, item=item)
+            line = line_of(raw)
+            if raw["id"] in found:
+                raise DataError(shown, "duplicate id (ids are unique across all correction "
+                                "files)", item=item, field="id", line=line)
+            if raw["anchor"] not in anchors[page]:
+                raise DataError(shown, f"no heading {{ #{raw['anchor']} }} on docs/{page}",
+                                item=item, field="anchor", line=line)
+            if raw["kind"] != "unverified" and "source" not in raw and raw["kind"] != "typo":
+                raise DataError(shown, "a source URL is required unless kind is "
+                                "'unverified' or 'typo'", item=item, field="source", line=line)
+            found[raw["id"]] = Correction(page=page, source=raw.get("source"), **{
+                k: v for k, v in raw.items() if k != "source"})
+    return found
+
+
+def _source_line(source: str | None, kind: str) -> str:
+    if source:
+        label = source.removeprefix("https://")
+        return f"Source: [{label}]({source})"
+    if kind == "unverified":
+        return "Source: none found. No AWS documentation supports the sheet's claim."
+    return ""
+
+
+def render_correction(c: Correction) -> str:
+    """The Correction box for a page: an admonition with its own stable id."""
+    sheet = c.sheet.strip().replace("\n", " ")
+    lines = [
+        f'<div class="admonition correction" id="{c.box_id}" markdown>',
+        f'<p class="admonition-title">Correction: {KINDS[c.kind].lower()}</p>',
+        "",
+        f"The sheet says: <q>{_escape(sheet)}</q>",
+        "",
+        c.right.strip(),
+        "",
+        _source_line(c.source, c.kind),
+        "",
+        "</div>",
+    ]
+    return "\n".join(lines)
+
+
+def render_corrections_list(corrections: dict[str, Correction], page_titles: dict[str, str],
+                            heading_titles: dict[tuple[str, str], str]) -> str:
+    """Every correction, grouped by page, each linked to its box and section."""
+    out: list[str] = []
+    current = None
+    for c in corrections.values():
+        if c.page != current:
+            current = c.page
+            title = page_titles.get(c.page, c.page)
+            slug = "list-" + c.page.removesuffix(".md")
+            out += ["", f"## {title} {{ #{slug} }}", ""]
+        section = heading_titles.get((c.page, c.anchor), c.anchor)
+        sheet = c.sheet.strip().replace("\n", " ")
+        out += [
+            f"- **{KINDS[c.kind]}** in [{section}]({c.page}#{c.anchor}): "
+            f"the sheet says <q>{_escape(sheet)}</q> "
+            f"[What is right]({c.page}#{c.box_id})",
+        ]
+    return "\n".join(out).strip() + "\n"
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
