@@ -36,6 +36,26 @@ def define_env(env) -> None:
         """A linked list of every comparison table, for comparison-tables.md."""
         return data.tables_index()
 
+    @env.macro
+    def quizzes(anchor: str) -> str:
+        """Every question of this page whose source is the section #anchor."""
+        return data.quizzes(anchor, page())
+
+    @env.macro
+    def quiz(question_id: str) -> str:
+        """One question, by id."""
+        return data.quiz(question_id, page())
+
+    @env.macro
+    def quiz_progress() -> str:
+        """The page's score line and reset button."""
+        return data.quiz_progress(page())
+
+    @env.macro
+    def exam_bank() -> str:
+        """The whole question bank as JSON, for the practice exam page."""
+        return data.exam_bank()
+
 
 def on_post_build(env) -> None:
     """Fail the build if a data item was never placed on a page."""

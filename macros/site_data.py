@@ -13,6 +13,7 @@ from pathlib import Path
 import re
 
 from . import corrections as corr
+from . import quiz as qz
 from . import tables as tbl
 from .loader import DataError, heading_titles, page_anchors
 
@@ -50,7 +51,9 @@ class SiteData:
     corrections: dict[str, corr.Correction]
     tables: dict[str, tbl.Table]
     table_pages: dict[str, str]
+    questions: dict[str, qz.Question]
     placed: Counter = field(default_factory=Counter)
+    numbers: Counter = field(default_factory=Counter)  # questions numbered per page
 
     @classmethod
     def load(cls, project_dir: str, conf) -> "SiteData":
@@ -64,6 +67,7 @@ class SiteData:
             corrections=corr.load_corrections(data_dir, anchors, root=root),
             tables=tbl.load_tables(data_dir, root=root),
             table_pages=macro_pages(docs_dir, "table"),
+            questions=qz.load_questions(root / "quizzes", anchors, root=root),
         )
 
     # -- placement bookkeeping ----------------------------------------------------
@@ -78,6 +82,9 @@ class SiteData:
                    if not self.placed[("correction", c.id)]]
         missing += [f"table '{t}' (macros/data/tables/{t}.yml)" for t in self.tables
                     if not self.placed[("table", t)]]
+        missing += [f"question '{q.id}' ({q.file}): add {{{{ quizzes(\"{q.source_anchor}\") }}}} "
+                    f"under that heading of docs/{q.source_page}"
+                    for q in self.questions.values() if not self.placed[("question", q.id)]]
         if missing:
             raise DataError("macros/data", "never placed on a page: " + "; ".join(missing))
 
@@ -107,3 +114,48 @@ class SiteData:
 
     def tables_index(self) -> str:
         return tbl.render_tables_index(self.tables, self.table_pages, self.page_titles)
+
+    # -- quizzes ------------------------------------------------------------------------
+    def source_label(self, q: qz.Question) -> str:
+        page = self.page_titles.get(q.source_page, q.source_page)
+        section = self.titles.get((q.source_page, q.source_anchor), q.source_anchor)
+        return page if section == page else f"{page} › {section}"
+
+    def _render_questions(self, questions: list[qz.Question], page: str) -> str:
+        for q in questions:
+            self._place("question", q.id, page)
+        first = self.numbers[page] + 1
+        self.numbers[page] += len(questions)
+        labels = {q.id: self.source_label(q) for q in questions}
+        return qz.render_quiz_group(questions, current_page=page, labels=labels,
+                                    first_number=first)
+
+    def quizzes(self, anchor: str, page: str) -> str:
+        found = [q for q in self.questions.values()
+                 if q.source_page == page and q.source_anchor == anchor]
+        if not found:
+            raise DataError(f"docs/{page}", f"quizzes(\"{anchor}\"): no question in "
+                            f"quizzes/{page[:-3]}.yml has source {page}#{anchor}")
+        return self._render_questions(found, page)
+
+    def quiz(self, question_id: str, page: str) -> str:
+        q = self.questions.get(question_id)
+        if q is None:
+            raise DataError(f"docs/{page}", f"quiz(\"{question_id}\"): no question with this "
+                            "id in quizzes/*.yml")
+        if q.source_page != page:
+            raise DataError(f"docs/{page}", f"question '{question_id}' belongs on "
+                            f"docs/{q.source_page} (its source)")
+        return self._render_questions([q], page)
+
+    def quiz_progress(self, page: str) -> str:
+        total = sum(q.source_page == page for q in self.questions.values())
+        if not total:
+            raise DataError(f"docs/{page}", f"quiz_progress(): quizzes/{page[:-3]}.yml has "
+                            "no questions")
+        return qz.render_progress(total)
+
+    def exam_bank(self) -> str:
+        labels = {q.id: self.source_label(q) for q in self.questions.values()}
+        return ('<script type="application/json" id="exam-bank">'
+                + qz.exam_bank_json(self.questions, labels) + "</script>")

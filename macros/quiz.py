@@ -1,0 +1,341 @@
+"""Quiz questions: loading, validation and rendering.
+
+Data: quizzes/<page>.yml, one file per section page (see quizzes/README.md),
+validated here and described for editors by quizzes/schema.json.
+
+Every question renders at build time as a complete HTML form: native radios
+or checkboxes with labels, and the answer with each option's "why" and the
+explanation in a <details>, so it works without JavaScript and in print.
+docs/assets/javascripts/site.js adds checking, scoring and saved progress.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+
+from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
+                     load_yaml, one_of)
+
+# The exam's four domains, with their weights (AWS MLS-C01 exam guide).
+DOMAINS = {
+    "data-engineering": ("Data Engineering", 20),
+    "exploratory-data-analysis": ("Exploratory Data Analysis", 24),
+    "modeling": ("Modeling", 36),
+    "ml-implementation-operations": ("Machine Learning Implementation and Operations", 20),
+}
+
+LETTERS = "abcdefgh"
+COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+MAX_ID_LENGTH = 60
+
+OPTION_SPEC = {
+    "text": Field(str),
+    "correct": Field(bool),
+    "why": Field(str),
+}
+QUESTION_SPEC = {
+    "id": Field(str, check=check_slug),
+    "question": Field(str),
+    "options": Field(list),
+    "explanation": Field(str),
+    "source": Field(str),
+    "domain": Field(str, check=one_of(DOMAINS)),
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str          # a, b, c ...
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    options: tuple[Option, ...]
+    explanation: str
+    source_page: str  # e.g. "streaming-data-collection.md"
+    source_anchor: str
+    domain: str
+    file: str         # the data file, for messages
+    line: int | None
+
+    @property
+    def anchor(self) -> str:
+        return f"q-{self.id}"
+
+    @property
+    def correct_keys(self) -> tuple[str, ...]:
+        return tuple(o.key for o in self.options if o.correct)
+
+    @property
+    def multi(self) -> bool:
+        return len(self.correct_keys) > 1
+
+    @property
+    def hash(self) -> str:
+        """Changes whenever the question, its options or its key change: saved
+        answers to an older version are then dropped in the browser."""
+        blob = json.dumps([self.question, [(o.text, o.correct) for o in self.options]])
+        return hashlib.sha256(blob.encode()).hexdigest()[:10]
+
+
+# -- Markdown, safely ------------------------------------------------------------
+
+class _UnsafeLink(Exception):
+    pass
+
+
+class _LinkGuard(markdown.treeprocessors.Treeprocessor):
+    """Only https:// links; no images: quiz text can never carry script."""
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if el.tag == "img":
+                raise _UnsafeLink("images are not allowed in quiz text")
+            if el.tag == "a":
+                href = el.get("href", "")
+                if not href.startswith("https://"):
+                    raise _UnsafeLink(f"link '{href}' is not allowed: quiz text may link "
+                                      "only to https:// pages (use 'source' for the site)")
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML in the data is shown as text, never passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_LinkGuard(md), "quiz_link_guard", 0)
+    return md
+
+
+def render_markdown(text: str) -> str:
+    return _markdown().convert(text.strip())
+
+
+_BLOCK_TAGS = re.compile(r"<(?!/?(p|strong|em|code|a|br)\b)[a-z][a-z0-9]*\b")
+
+
+def render_inline(text: str) -> str:
+    """Markdown limited to paragraphs of inline text, as spans (valid in <legend>/<label>)."""
+    out = render_markdown(text)
+    if _BLOCK_TAGS.search(out):
+        raise _UnsafeLink("use inline Markdown only here (text, **bold**, *italic*, "
+                          "`code`, links): no lists, headings or code blocks")
+    out = out.replace("<p>", '<span class="quiz__p">').replace("</p>", "</span>")
+    return out.strip()
+
+
+# -- Loading and validation --------------------------------------------------------
+
+def _check_question(raw, *, file: str, page: str, anchors: dict[str, set[str]]) -> Question:
+    item = "question"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        item = f"question '{raw['id']}'"
+    check_mapping(raw, QUESTION_SPEC, file=file, item=item)
+    line = line_of(raw)
+    qid = raw["id"]
+
+    def fail(field: str, message: str):
+        raise DataError(file, message, item=item, field=field, line=line)
+
+    if len(qid) > MAX_ID_LENGTH:
+        fail("id", f"is {len(qid)} characters; keep ids to {MAX_ID_LENGTH} at most")
+
+    opts = raw["options"]
+    if len(opts) < 3:
+        fail("options", f"has {len(opts)} option(s); a question needs at least 3")
+    if len(opts) > len(LETTERS):
+        fail("options", f"has {len(opts)} options; at most {len(LETTERS)}")
+    options = []
+    seen: dict[str, int] = {}
+    for i, opt in enumerate(opts):
+        check_mapping(opt, OPTION_SPEC, file=file, item=item, prefix=f"options[{i + 1}].",
+                      line=line_of(opt, line))
+        norm = " ".join(opt["text"].split()).lower()
+        if norm in seen:
+            fail(f"options[{i + 1}].text", f"duplicate option text (same as option "
+                 f"{seen[norm]}): \"{opt['text'].strip()}\"")
+        seen[norm] = i + 1
+        options.append(Option(LETTERS[i], opt["text"], opt["correct"], opt["why"]))
+    n_correct = sum(o.correct for o in options)
+    if n_correct == 0:
+        fail("options", "no option is marked correct: true")
+    if n_correct == len(options):
+        fail("options", "every option is marked correct; at least one must be wrong")
+
+    choose = re.search(r"\(Choose (\w+)\.\)\s*$", raw["question"].strip())
+    if n_correct > 1:
+        word = COUNT_WORDS.get(n_correct, str(n_correct))
+        if not choose or choose.group(1) != word:
+            fail("question", f"has {n_correct} correct options, so it must end with "
+                 f"\"(Choose {word}.)\" as the exam does")
+    elif choose:
+        fail("question", "says \"(Choose ...)\" but has only one correct option")
+
+    src_page, _, src_anchor = raw["source"].partition("#")
+    if not src_anchor:
+        fail("source", f"'{raw['source']}' needs a section anchor, e.g. {page}#some-heading")
+    if src_page != page:
+        fail("source", f"'{raw['source']}' points at {src_page}, but questions in this file "
+             f"belong to docs/{page}")
+    if src_anchor not in anchors.get(page, set()):
+        fail("source", f"no heading {{ #{src_anchor} }} on docs/{page}")
+
+    checks = [("question", raw["question"], True), ("explanation", raw["explanation"], False)]
+    for i, o in enumerate(options, 1):
+        checks += [(f"options[{i}].text", o.text, True), (f"options[{i}].why", o.why, False)]
+    for field, text, inline in checks:
+        try:
+            render_inline(text) if inline else render_markdown(text)
+        except _UnsafeLink as exc:
+            fail(field, str(exc))
+
+    return Question(id=qid, question=raw["question"], options=tuple(options),
+                    explanation=raw["explanation"], source_page=src_page,
+                    source_anchor=src_anchor, domain=raw["domain"], file=file, line=line)
+
+
+def load_questions(quiz_dir: Path, anchors: dict[str, set[str]], *,
+                   root: Path) -> dict[str, Question]:
+    """All questions by id, file by file; a duplicate id anywhere is an error."""
+    found: dict[str, Question] = {}
+    for path in sorted(quiz_dir.glob("*.yml")):
+        shown = str(path.relative_to(root))
+        page = path.stem + ".md"
+        if page not in anchors:
+            raise DataError(shown, f"no page docs/{page} for this file: name the file after "
+                            "the page its questions appear on")
+        for raw in expect_list(load_yaml(path, root=root), file=shown, what="questions",
+                               key="questions"):
+            q = _check_question(raw, file=shown, page=page, anchors=anchors)
+            if q.id in found:
+                other = found[q.id]
+                raise DataError(shown, f"duplicate id: also used in {other.file}"
+                                + (f":{other.line}" if other.line else ""),
+                                item=f"question '{q.id}'", field="id", line=q.line)
+            found[q.id] = q
+    return found
+
+
+# -- Rendering ------------------------------------------------------------------------
+
+def source_href(q: Question, current_page: str) -> str:
+    target = q.source_page.removesuffix(".md") + ".html"
+    if q.source_page == current_page:
+        return f"#{q.source_anchor}"
+    return f"{target}#{q.source_anchor}"
+
+
+def _kind(q: Question) -> str:
+    if q.multi:
+        return f"Choose {COUNT_WORDS.get(len(q.correct_keys), len(q.correct_keys))}"
+    return "Choose one"
+
+
+def render_question(q: Question, *, current_page: str, source_label: str,
+                    number: int | None = None) -> str:
+    """One question as a self-contained HTML block (no blank lines: one raw HTML block)."""
+    a = q.anchor
+    kind = "checkbox" if q.multi else "radio"
+    domain = DOMAINS[q.domain][0]
+    title = f"Question {number}" if number else "Question"
+    parts = [
+        f'<div class="quiz" id="{a}" data-quiz="{q.id}" data-hash="{q.hash}" '
+        f'data-correct="{",".join(q.correct_keys)}">',
+        f'<form class="quiz__form" data-quiz-form>',
+        f'<fieldset class="quiz__fieldset">',
+        f'<legend class="quiz__legend"><span class="quiz__meta">{title}'
+        f'<a class="quiz__permalink" href="#{a}" aria-label="Link to this question">#</a>'
+        f' · {html.escape(domain)} · {_kind(q)}</span> {render_inline(q.question)}</legend>',
+    ]
+    for o in q.options:
+        oid = f"{a}-{o.key}"
+        parts.append(
+            f'<div class="quiz__option" data-key="{o.key}">'
+            f'<input type="{kind}" id="{oid}" name="{a}" value="{o.key}">'
+            f'<label for="{oid}"><span class="quiz__letter">{o.key.upper()}.</span> '
+            f'{render_inline(o.text)}</label>'
+            f'<div class="quiz__why" id="{oid}-why"></div></div>')
+    parts += [
+        "</fieldset>",
+        '<div class="quiz__actions">'
+        '<button type="submit" class="md-button md-button--primary">Check answer</button>'
+        '<button type="reset" class="md-button">Clear</button>'
+        '<p class="quiz__feedback" role="status"></p></div>',
+        "</form>",
+        '<details class="quiz__answer"><summary>Answer and explanation</summary>',
+        f'<p class="quiz__key"><strong>Correct answer{"s" if q.multi else ""}: '
+        f'{", ".join(k.upper() for k in q.correct_keys)}</strong></p>',
+        '<ul class="quiz__whys">',
+    ]
+    for o in q.options:
+        verdict = "Correct" if o.correct else "Incorrect"
+        parts.append(
+            f'<li data-key="{o.key}" class="{"is-correct" if o.correct else "is-wrong"}">'
+            f'<strong>{o.key.upper()}. {verdict}.</strong> '
+            f'<span class="quiz__whytext">{_flatten(render_markdown(o.why))}</span></li>')
+    parts += [
+        "</ul>",
+        f'<div class="quiz__explanation">{_flatten(render_markdown(q.explanation))}</div>',
+        f'<p class="quiz__source">Source: <a href="{source_href(q, current_page)}">'
+        f'{html.escape(source_label)}</a></p>',
+        "</details>",
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def _flatten(fragment: str) -> str:
+    """No blank lines inside a raw HTML block (Markdown would end the block there)."""
+    return "\n".join(line for line in fragment.splitlines() if line.strip())
+
+
+def render_quiz_group(questions: list[Question], *, current_page: str,
+                      labels: dict[str, str], first_number: int = 1) -> str:
+    body = "\n".join(
+        render_question(q, current_page=current_page, source_label=labels[q.id],
+                        number=first_number + i)
+        for i, q in enumerate(questions))
+    return f'<div class="quiz-group">\n{body}\n</div>'
+
+
+def render_progress(total: int) -> str:
+    """The per-page score line; the script fills in the score."""
+    noun = "question" if total == 1 else "questions"
+    return (
+        f'<div class="quiz-progress" data-quiz-progress data-total="{total}">'
+        f'<p><strong>{total} practice {noun}</strong> on this page, under the sections they '
+        'test. Open <em>Answer and explanation</em> under each to check yourself.</p>'
+        '<p class="quiz-progress__score"><span data-quiz-score>Score: 0 of '
+        f'{total} correct</span> <button type="button" class="md-button" data-quiz-reset>'
+        'Reset this page</button></p></div>')
+
+
+def exam_bank_json(questions: dict[str, Question], labels: dict[str, str]) -> str:
+    """The question bank for the practice exam, as JSON safe inside <script>."""
+    bank = []
+    for q in questions.values():
+        bank.append({
+            "id": q.id, "h": q.hash, "d": q.domain, "multi": q.multi,
+            "q": render_inline(q.question),
+            "o": [[o.key, render_inline(o.text), o.correct, _flatten(render_markdown(o.why))]
+                  for o in q.options],
+            "x": _flatten(render_markdown(q.explanation)),
+            "src": [source_href(q, ""), labels[q.id]],
+        })
+    domains = {k: [name, weight] for k, (name, weight) in DOMAINS.items()}
+    text = json.dumps({"domains": domains, "questions": bank}, ensure_ascii=False,
+                      separators=(",", ":"))
+    # "</script>" and "<!--" must never appear inside the script element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
