@@ -162,12 +162,178 @@
   // Printed pages show every answer.
   window.addEventListener("beforeprint", () => { for (const d of $$("details.quiz__answer")) d.open = true; });
 
+
+  // -- Practice exam ------------------------------------------------------------
+  // State (localStorage "exam"): {v, ids, ans: {id: [keys]}, flag: {id: 1}, cur, limit (min, 0 = untimed),
+  // end (deadline ms), done}. Anything that does not fit is ignored: a fresh start, never an error.
+  const EXAM_SIZE = 65;
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+  const shuffle = (a) => { for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
+
+  function draw(bank) {
+    const byDomain = {};
+    for (const q of bank.questions) (byDomain[q.d] = byDomain[q.d] || []).push(q.id);
+    const size = Math.min(EXAM_SIZE, bank.questions.length);
+    const doms = Object.keys(bank.domains);
+    const quota = doms.map((d) => size * bank.domains[d][1] / 100);
+    const want = quota.map(Math.floor);
+    // Largest remainder: the counts add up to the exam size.
+    doms.map((d, i) => i).sort((a, b) => (quota[b] % 1) - (quota[a] % 1))
+      .slice(0, size - want.reduce((s, n) => s + n, 0)).forEach((i) => { want[i]++; });
+    const ids = [];
+    const rest = [];
+    doms.forEach((d, i) => { const pool = shuffle((byDomain[d] || []).slice()); ids.push(...pool.slice(0, want[i])); rest.push(...pool.slice(want[i])); });
+    ids.push(...shuffle(rest).slice(0, size - ids.length));
+    return shuffle(ids);
+  }
+
+  function loadExam(bank) {
+    const s = store.get("exam");
+    const known = new Set(bank.questions.map((q) => q.id));
+    if (!s || typeof s !== "object" || s.v !== 1 || !Array.isArray(s.ids)) return null;
+    const ids = s.ids.filter((id) => typeof id === "string" && known.has(id));
+    if (!ids.length) return null;
+    const obj = (o) => (o && typeof o === "object" && !Array.isArray(o) ? o : {});
+    return { v: 1, ids, ans: obj(s.ans), flag: obj(s.flag), cur: Math.min(Math.max(0, s.cur | 0), ids.length - 1),
+      limit: +s.limit || 0, end: +s.end || 0, done: !!s.done };
+  }
+
+  function examView(root) {
+    if (root.dataset.ready) return;  // one set of listeners per exam element
+    root.dataset.ready = "1";
+    const bank = JSON.parse(document.getElementById("exam-bank").textContent);
+    const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
+    let st = loadExam(bank);
+    let tick = 0;
+    const save = () => store.set("exam", st);
+    const answer = (id) => (Array.isArray(st.ans[id]) ? st.ans[id].filter((k) => typeof k === "string") : []);
+    const right = (id) => { const keys = byId[id].o.filter((o) => o[2]).map((o) => o[0]); const a = answer(id); return a.length === keys.length && a.every((k) => keys.includes(k)); };
+    const left = () => Math.max(0, st.end - Date.now());
+    const clock = (ms) => { const s = Math.ceil(ms / 1000); return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`; };
+
+    function start(ids, limit) {
+      st = { v: 1, ids, ans: {}, flag: {}, cur: 0, limit, end: limit ? Date.now() + limit * 60000 : 0, done: false };
+      save();
+      render(true);
+    }
+
+    function startScreen() {
+      root.innerHTML = `<form class="exam__start" data-exam-start><p><label><input type="checkbox" name="timed" checked> Time me: a 180-minute countdown</label></p>
+        <p><button type="submit" class="md-button md-button--primary">Start a new exam</button></p></form>`;
+    }
+
+    function navButtons() {
+      return st.ids.map((id, i) => {
+        const state = [answer(id).length ? "answered" : "unanswered", st.flag[id] ? "flagged" : ""].filter(Boolean).join(", ");
+        return `<li><button type="button" data-go="${i}" class="${answer(id).length ? "is-answered" : ""}${st.flag[id] ? " is-flagged" : ""}" aria-label="Question ${i + 1}: ${state}"${i === st.cur ? ' aria-current="step"' : ""}>${i + 1}</button></li>`;
+      }).join("");
+    }
+
+    function questionScreen(focus) {
+      const id = st.ids[st.cur];
+      const q = byId[id];
+      const a = answer(id);
+      const type = q.multi ? "checkbox" : "radio";
+      const unanswered = st.ids.filter((x) => !answer(x).length).length;
+      root.innerHTML = `<div class="exam__bar"><h2 class="exam__title" id="exam-title" tabindex="-1">Question ${st.cur + 1} of ${st.ids.length}</h2>
+        ${st.limit ? `<p class="exam__timer">Time left: <span role="timer" data-timer>${clock(left())}</span></p>` : ""}</div>
+        <form class="exam__q" data-exam-q><fieldset class="quiz__fieldset"><legend class="quiz__legend"><span class="quiz__meta">${esc(bank.domains[q.d][0])} · ${q.multi ? "Choose " + ["", "one", "two", "three", "four"][q.o.filter((o) => o[2]).length] : "Choose one"}</span> ${q.q}</legend>
+        ${q.o.map((o) => `<div class="quiz__option"><input type="${type}" id="x-${o[0]}" name="x" value="${o[0]}"${a.includes(o[0]) ? " checked" : ""}><label for="x-${o[0]}"><span class="quiz__letter">${o[0].toUpperCase()}.</span> ${o[1]}</label></div>`).join("")}
+        </fieldset><p><label><input type="checkbox" data-flag${st.flag[id] ? " checked" : ""}> Flag for review</label></p></form>
+        <p class="exam__moves"><button type="button" class="md-button" data-act="prev"${st.cur ? "" : " disabled"}>Previous</button>
+        <button type="button" class="md-button md-button--primary" data-act="next"${st.cur < st.ids.length - 1 ? "" : " disabled"}>Next</button>
+        <button type="button" class="md-button" data-act="submit">Submit exam</button></p>
+        <div class="exam__confirm" data-confirm hidden role="alertdialog" aria-labelledby="exam-confirm-text"><p id="exam-confirm-text">${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered${st.ids.some((x) => st.flag[x]) ? " and some are flagged" : ""}. Submit anyway?</p>
+        <p><button type="button" class="md-button md-button--primary" data-act="confirm">Submit now</button> <button type="button" class="md-button" data-act="cancel">Keep going</button></p></div>
+        <nav class="exam__nav" aria-label="Question navigator"><p>Answered: ${st.ids.length - unanswered} of ${st.ids.length}. Flagged questions are marked with a flag.</p><ol>${navButtons()}</ol></nav>
+        <p><button type="button" class="md-button" data-act="abandon">Abandon this exam</button></p>`;
+      if (focus) root.querySelector("#exam-title").focus();
+    }
+
+    function results(focus) {
+      const per = {};
+      for (const id of st.ids) { const d = byId[id].d; per[d] = per[d] || [0, 0]; per[d][1]++; if (right(id)) per[d][0]++; }
+      const got = st.ids.filter(right).length;
+      const missed = st.ids.length - got;
+      const pct = (a, b) => Math.round((100 * a) / b);
+      root.innerHTML = `<h2 class="exam__title" id="exam-title" tabindex="-1">Result: ${got} of ${st.ids.length} correct (${pct(got, st.ids.length)}%)</h2>
+        <p>The real exam passes at a scaled 750 of 1,000; the scaling is not published, so read ${pct(got, st.ids.length)}% as a rough guide only (see <a href="#exam-scoring">how scoring works</a>).</p>
+        <table><caption>Score by exam domain</caption><thead><tr><th scope="col">Domain</th><th scope="col">Correct</th><th scope="col">Score</th></tr></thead><tbody>
+        ${Object.keys(bank.domains).filter((d) => per[d]).map((d) => `<tr><th scope="row">${esc(bank.domains[d][0])}</th><td>${per[d][0]} of ${per[d][1]}</td><td>${pct(per[d][0], per[d][1])}%</td></tr>`).join("")}</tbody></table>
+        <p>${missed ? `<button type="button" class="md-button md-button--primary" data-act="retake">Retake the ${missed} I missed</button> ` : ""}<button type="button" class="md-button" data-act="new">New exam</button></p>
+        <h2 id="exam-review-title">Review</h2><ol class="exam__review">${st.ids.map((id, i) => review(byId[id], i)).join("")}</ol>`;
+      if (focus) root.querySelector("#exam-title").focus();
+    }
+
+    function review(q, i) {
+      const a = answer(q.id);
+      const ok = right(q.id);
+      return `<li class="exam__item ${ok ? "is-right" : "is-wrong"}" id="review-${q.id}"><p><strong>Question ${i + 1}: ${ok ? "correct" : a.length ? "incorrect" : "not answered"}.</strong> ${q.q}</p>
+        <ul class="quiz__whys">${q.o.map((o) => `<li class="${o[2] ? "is-correct" : "is-wrong"}"><strong>${o[0].toUpperCase()}. ${o[2] ? "Correct" : "Incorrect"}${a.includes(o[0]) ? " (your answer)" : ""}.</strong> ${o[1]}<div class="quiz__whytext">${o[3]}</div></li>`).join("")}</ul>
+        <div class="quiz__explanation">${q.x}</div><p class="quiz__source">Learn it: <a href="${esc(q.src[0])}">${esc(q.src[1])}</a></p></li>`;
+    }
+
+    function render(focus) {
+      clearInterval(tick);
+      if (!st) return startScreen();
+      if (st.done) return results(focus);
+      if (st.limit && !left()) { st.done = true; save(); announce("Time is up: your exam has been submitted."); return results(true); }
+      questionScreen(focus);
+      if (st.limit) {
+        tick = setInterval(() => {
+          const el = document.querySelector("[data-timer]");
+          if (!el || !root.isConnected) return clearInterval(tick);
+          if (!left()) return render(true);
+          el.textContent = clock(left());
+        }, 1000);
+      }
+    }
+
+    root.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (e.target.matches("[data-exam-start]")) start(draw(bank), e.target.elements.timed.checked ? 180 : 0);
+    });
+    root.addEventListener("change", (e) => {
+      if (!st || st.done) return;
+      const id = st.ids[st.cur];
+      if (e.target.matches("[data-flag]")) st.flag[id] = e.target.checked ? 1 : 0;
+      else if (e.target.name === "x") st.ans[id] = Array.from(root.querySelectorAll('[name="x"]:checked'), (i) => i.value);
+      save();
+      const nav = root.querySelector(".exam__nav ol");
+      if (nav) nav.innerHTML = navButtons();
+    });
+    root.addEventListener("click", (e) => {
+      const b = e.target.closest("button");
+      if (!b) return;
+      const act = b.dataset.act;
+      if (b.dataset.go) { st.cur = +b.dataset.go; save(); render(true); }
+      else if (act === "prev" || act === "next") { st.cur += act === "next" ? 1 : -1; save(); render(true); }
+      else if (act === "submit") {
+        if (st.ids.some((id) => !answer(id).length)) { const c = root.querySelector("[data-confirm]"); c.hidden = false; c.querySelector("button").focus(); }
+        else { st.done = true; save(); render(true); }
+      }
+      else if (act === "confirm") { st.done = true; save(); render(true); }
+      else if (act === "cancel") { root.querySelector("[data-confirm]").hidden = true; root.querySelector('[data-act="submit"]').focus(); }
+      else if (act === "abandon") { store.del("exam"); st = null; render(); announce("Exam abandoned."); root.querySelector("button").focus(); }
+      else if (act === "new") { st = null; store.del("exam"); render(); root.querySelector("button").focus(); }
+      else if (act === "retake") { const missed = st.ids.filter((id) => !right(id)); start(shuffle(missed), st.limit ? Math.ceil((180 * missed.length) / EXAM_SIZE) : 0); }
+    });
+    render(false);
+  }
+
   function init() {
     restore();
     checkQuestionHash();
+    const exam = document.querySelector("[data-exam]");
+    if (exam && document.getElementById("exam-bank")) examView(exam);
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(init);  // Material: every page view
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  // Material emits document$ on every page view, but not the first one under file://
+  // when instant navigation is on (it skips its own set-up there): start by hand then.
+  let started = false;
+  if (typeof document$ !== "undefined") document$.subscribe(() => { started = true; init(); });
+  if (!started && (typeof document$ === "undefined" || location.protocol === "file:")) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+    else init();
+  }
 })();

@@ -1,0 +1,113 @@
+"""Shared fixtures: one strict in-process build per session, a loopback HTTP
+server for it, and Playwright driving Debian's Chromium.
+
+Browser tests skip (saying why) where /usr/bin/chromium is missing, except in
+CI (CI=true), where they fail instead.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_site(dest: Path, project: Path = ROOT) -> Path:
+    """Build `project` strictly into `dest`, as `mkdocs build --strict` does."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(dest))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return dest
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project's sources, to break on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "macros", "quizzes"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on http://127.0.0.1:<free port>/."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}: install Debian's chromium to run browser tests"
+        if IN_CI:
+            pytest.fail(message + " (required in CI)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class RequestLog(list):
+    """Every URL the page asked for, to prove nothing leaves the origin."""
+
+    def foreign(self, origin: str) -> list[str]:
+        ok = (origin, "data:", "blob:", "about:")
+        return [u for u in self if not u.startswith(ok)]
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    ctx.requests = RequestLog()
+    ctx.on("request", lambda r: ctx.requests.append(r.url))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    p = context.new_page()
+    p.errors = []
+    p.on("pageerror", lambda e: p.errors.append(str(e)))
+    yield p
+    assert not p.errors, f"JavaScript errors on the page: {p.errors}"
