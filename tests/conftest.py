@@ -10,12 +10,16 @@ import functools
 import http.server
 import os
 import shutil
+import socket
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the macros package
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,9 +55,25 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# Material's instant navigation only takes over links to URLs in sitemap.xml,
+# which are built from site_url: build for the address the test server will use.
+PORT = _free_port()
+SERVER_URL = f"http://127.0.0.1:{PORT}/"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site"))
+    os.environ["SITE_URL"] = SERVER_URL
+    try:
+        return build_site(tmp_path_factory.mktemp("site"))
+    finally:
+        os.environ.pop("SITE_URL", None)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -65,10 +85,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def server(site):
     """The built site on http://127.0.0.1:<free port>/."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
+    yield SERVER_URL
     httpd.shutdown()
 
 
@@ -97,7 +117,7 @@ class RequestLog(list):
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900})
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     ctx.requests = RequestLog()
     ctx.on("request", lambda r: ctx.requests.append(r.url))
     yield ctx
@@ -107,6 +127,7 @@ def context(browser):
 @pytest.fixture
 def page(context):
     p = context.new_page()
+    p.set_default_timeout(10_000)
     p.errors = []
     p.on("pageerror", lambda e: p.errors.append(str(e)))
     yield p
