@@ -56,6 +56,11 @@ def define_env(env) -> None:
         """The whole question bank as JSON, for the practice exam page."""
         return data.exam_bank()
 
+    @env.macro
+    def figure(figure_id: str) -> str:
+        """A chart or diagram from macros/data/charts.yml, with alt text and caption."""
+        return data.figure(figure_id, page())
+
 
 def on_post_build(env) -> None:
     """Fail the build if a data item was never placed on a page."""

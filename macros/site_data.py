@@ -13,6 +13,7 @@ from pathlib import Path
 import re
 
 from . import corrections as corr
+from . import figures as fg
 from . import quiz as qz
 from . import tables as tbl
 from .loader import DataError, heading_titles, page_anchors
@@ -52,6 +53,7 @@ class SiteData:
     tables: dict[str, tbl.Table]
     table_pages: dict[str, str]
     questions: dict[str, qz.Question]
+    figures: dict[str, fg.Figure]
     placed: Counter = field(default_factory=Counter)
     numbers: Counter = field(default_factory=Counter)  # questions numbered per page
 
@@ -68,6 +70,7 @@ class SiteData:
             tables=tbl.load_tables(data_dir, root=root),
             table_pages=macro_pages(docs_dir, "table"),
             questions=qz.load_questions(root / "quizzes", anchors, root=root),
+            figures=fg.load_figures(data_dir, docs_dir, root=root),
         )
 
     # -- placement bookkeeping ----------------------------------------------------
@@ -82,6 +85,8 @@ class SiteData:
                    if not self.placed[("correction", c.id)]]
         missing += [f"table '{t}' (macros/data/tables/{t}.yml)" for t in self.tables
                     if not self.placed[("table", t)]]
+        missing += [f"figure '{f}' (macros/data/charts.yml)" for f in self.figures
+                    if not self.placed[("figure", f)]]
         missing += [f"question '{q.id}' ({q.file}): add {{{{ quizzes(\"{q.source_anchor}\") }}}} "
                     f"under that heading of docs/{q.source_page}"
                     for q in self.questions.values() if not self.placed[("question", q.id)]]
@@ -159,3 +164,12 @@ class SiteData:
         labels = {q.id: self.source_label(q) for q in self.questions.values()}
         return ('<script type="application/json" id="exam-bank">'
                 + qz.exam_bank_json(self.questions, labels) + "</script>")
+
+    # -- figures ------------------------------------------------------------------------
+    def figure(self, figure_id: str, page: str) -> str:
+        f = self.figures.get(figure_id)
+        if f is None:
+            raise DataError(f"docs/{page}", f"figure(\"{figure_id}\"): no such id in "
+                            "macros/data/charts.yml")
+        self._place("figure", figure_id, page)
+        return fg.render_figure(f)

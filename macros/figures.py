@@ -1,0 +1,92 @@
+"""Figures (charts and diagrams): loading, validation and rendering.
+
+Data: macros/data/charts.yml (alt text, caption, optional worked formulas and
+sources per figure); the SVGs come from scripts/make_charts.py. A page places
+one with {{ figure("chart-scatter") }}; its anchor is #fig-<id>.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import (DataError, Field, check_mapping, check_slug, check_url, expect_list,
+                     line_of, load_yaml)
+
+FORMULA_SPEC = {"name": Field(str), "formula": Field(str), "example": Field(str),
+                "meaning": Field(str)}
+SPEC = {
+    "id": Field(str, check=check_slug),
+    "file": Field(str),
+    "alt": Field(str),
+    "caption": Field(str),
+    "formulas": Field(list, required=False),
+    "sources": Field(list, required=False),
+}
+_SIZE = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"[^>]*\sheight="([\d.]+)pt"')
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    file: str
+    alt: str
+    caption: str
+    width: int      # CSS pixels, so the page reserves the space (no layout shift)
+    height: int
+    formulas: tuple[dict, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Figure]:
+    path = data_dir / "charts.yml"
+    shown = str(path.relative_to(root))
+    found: dict[str, Figure] = {}
+    for raw in expect_list(load_yaml(path, root=root), file=shown, what="figures"):
+        item = f"figure '{raw.get('id')}'" if isinstance(raw, dict) else "figure"
+        check_mapping(raw, SPEC, file=shown, item=item)
+        line = line_of(raw)
+
+        def fail(field: str, message: str):
+            raise DataError(shown, message, item=item, field=field, line=line)
+
+        if raw["id"] in found:
+            fail("id", "duplicate id")
+        svg = docs_dir / raw["file"]
+        if not svg.is_file():
+            fail("file", f"docs/{raw['file']} does not exist (run `make charts`)")
+        size = _SIZE.search(svg.read_text(encoding="utf-8")[:2000])
+        if not size:
+            fail("file", "the SVG has no width/height in pt")
+        if "[" in raw["alt"] or "]" in raw["alt"]:
+            fail("alt", "no square brackets in alt text")
+        for i, f in enumerate(raw.get("formulas", []), 1):
+            check_mapping(f, FORMULA_SPEC, file=shown, item=item, prefix=f"formulas[{i}].", line=line)
+        for i, url in enumerate(raw.get("sources", []), 1):
+            if not isinstance(url, str) or (problem := check_url(url)):
+                fail(f"sources[{i}]", problem or "must be a URL")
+        found[raw["id"]] = Figure(
+            id=raw["id"], file=raw["file"], alt=" ".join(raw["alt"].split()),
+            caption=" ".join(raw["caption"].split()),
+            width=round(float(size.group(1)) * 4 / 3), height=round(float(size.group(2)) * 4 / 3),
+            formulas=tuple(raw.get("formulas", [])), sources=tuple(raw.get("sources", [])))
+    return found
+
+
+def render_figure(fig: Figure) -> str:
+    """A <figure> with a Markdown image (so MkDocs checks the file) and a caption."""
+    lines = [
+        f'<figure class="chart" id="fig-{fig.id}" markdown>',
+        f'![{fig.alt}]({fig.file}){{ width="{fig.width}" height="{fig.height}" loading="lazy" }}',
+        f"<figcaption>{fig.caption}</figcaption>",
+        "</figure>",
+    ]
+    if fig.formulas:
+        lines += ["", "| Metric | Formula | On this figure | What it tells you |",
+                  "| --- | --- | --- | --- |"]
+        lines += [f"| {f['name']} | {f['formula']} | {f['example']} | {f['meaning']} |"
+                  for f in fig.formulas]
+    if fig.sources:
+        links = ", ".join(f"[{u.removeprefix('https://')}]({u})" for u in fig.sources)
+        lines += ["", f"Source: {links}"]
+    return "\n".join(lines)
