@@ -1,0 +1,66 @@
+"""axe-core (WCAG 2.2 AA and best practices) over every page in light and dark
+palettes, and over the states scripts create: answered quizzes, the exam."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PAGES = ["index.html", "streaming-data-collection.html", "data-preparation.html",
+         "data-analysis-visualization.html", "modeling.html", "algorithms.html",
+         "evaluation-optimization.html", "implementations-operations.html",
+         "comparison-tables.html", "corrections.html", "practice-exam.html"]
+axe = Axe()
+
+
+def violations(page) -> list[str]:
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    found = result.response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:4]) for v in found]
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    page = ctx.new_page()
+    yield page
+    ctx.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_axe_violations(scheme_page, server, name):
+    scheme_page.goto(server + name)
+    scheme_page.wait_for_load_state("networkidle")
+    assert not violations(scheme_page)
+
+
+def test_answered_quizzes_have_no_axe_violations(scheme_page, server):
+    page = scheme_page
+    page.goto(server + "streaming-data-collection.html")
+    quizzes = page.locator(".quiz")
+    for i, quiz in enumerate(quizzes.all()[:4]):
+        keys = quiz.get_attribute("data-correct").split(",")
+        options = [o.get_attribute("data-key") for o in quiz.locator(".quiz__option").all()]
+        picks = keys if i % 2 == 0 else [next(k for k in options if k not in keys)]
+        for k in picks:
+            quiz.locator(f'input[value="{k}"]').check()
+        quiz.locator('button[type="submit"]').click()
+        quiz.locator("details").evaluate("d => d.open = true")
+    assert not violations(page)
+
+
+def test_exam_question_and_review_have_no_axe_violations(scheme_page, server):
+    page = scheme_page
+    page.goto(server + "practice-exam.html")
+    page.locator("[data-exam-start] button").click()
+    page.locator(".quiz__option input").first.check()
+    page.locator("[data-flag]").check()
+    assert not violations(page)
+    page.locator("[data-act=submit]").click()
+    assert not violations(page)  # the confirmation
+    page.locator("[data-act=confirm]").click()
+    assert not violations(page)  # result and review
