@@ -10,6 +10,7 @@ docs/assets/javascripts/site.js adds checking, scoring and saved progress.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -119,8 +120,20 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
+_MD = None
+
+
+@functools.lru_cache(maxsize=None)
 def render_markdown(text: str) -> str:
-    return _markdown().convert(text.strip())
+    """One parser, reset between uses; results cached (each text renders several times)."""
+    global _MD
+    if _MD is None:
+        _MD = _markdown()
+    try:
+        return _MD.reset().convert(text.strip())
+    except Exception:
+        _MD = None  # a half-run parser is not reused
+        raise
 
 
 _BLOCK_TAGS = re.compile(r"<(?!/?(p|strong|em|code|a|br)\b)[a-z][a-z0-9]*\b")
@@ -318,7 +331,7 @@ def render_progress(total: int) -> str:
         f'<p><strong>{total} practice {noun}</strong> on this page, under the sections they '
         'test. Open <em>Answer and explanation</em> under each to check yourself.</p>'
         '<p class="quiz-progress__score"><span data-quiz-score>Score: 0 of '
-        f'{total} correct</span> <button type="button" class="md-button" data-quiz-reset>'
+        f'{total} correct (0 answered)</span> <button type="button" class="md-button" data-quiz-reset>'
         'Reset this page</button></p></div>')
 
 

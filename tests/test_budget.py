@@ -1,0 +1,106 @@
+"""Weight budgets: the site's own JS + CSS, and every built page.
+
+Sizes are gzip -9 bytes (what a gzip-serving host such as GitHub Pages sends,
+give or take the level). `make bench` (scripts/bench.py) reports the same
+numbers against plain Material, with build speed and Lighthouse.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+from conftest import ROOT
+
+ASSETS = ROOT / "docs" / "assets"
+KIB = 1024
+
+# The site's own scripts and styles together, gzip -9: the budget of the
+# "Quality bar" issue. The vendored shim (docs/assets/vendor/) and Material's
+# bundle are not ours and are not counted.
+OWN_ASSETS_BUDGET = 12 * KIB
+
+# Ceilings per built HTML page, gzip -9. Measured with scripts/bench.py (and
+# this file's gzip_size) on the built site: the largest section page,
+# streaming-data-collection.html, was 28.0 KiB (algorithms 26.4,
+# implementations-operations 25.3, data-preparation 23.1, the rest under
+# 18 KiB); practice-exam.html, which embeds the whole question bank as data,
+# was 65.3 KiB for 65 exam questions. The ceilings leave room for content to
+# grow (about 2x for a page, about 35% for the exam) while catching a page that
+# balloons, e.g. a bank or table inlined twice.
+PAGE_CEILING = 60 * KIB
+EXAM_PAGE = "practice-exam.html"
+EXAM_PAGE_CEILING = 90 * KIB
+
+
+def gzip_size(data: bytes) -> int:
+    """Bytes after gzip -9 (no file name, fixed timestamp)."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def own_assets(assets: Path = ASSETS) -> list[Path]:
+    """The site's own JS and CSS: javascripts/*.js and stylesheets/*.css, never vendor/."""
+    files = sorted((assets / "javascripts").glob("*.js")) + sorted((assets / "stylesheets").glob("*.css"))
+    return [f for f in files if "vendor" not in f.relative_to(assets).parts]
+
+
+def over_budget(files: dict[str, bytes], budget: int = OWN_ASSETS_BUDGET) -> tuple[int, dict[str, int]]:
+    """Gzip size of each file and how far the total is over `budget` (<= 0: within)."""
+    sizes = {name: gzip_size(data) for name, data in files.items()}
+    return sum(sizes.values()) - budget, sizes
+
+
+def test_own_assets_are_found():
+    names = {f.name for f in own_assets()}
+    assert {"site.js", "site.css"} <= names, f"own assets not found: {sorted(names)}"
+    assert not any("vendor" in f.parts for f in own_assets())
+
+
+def test_own_js_and_css_within_budget():
+    files = {str(f.relative_to(ROOT)): f.read_bytes() for f in own_assets()}
+    excess, sizes = over_budget(files)
+    detail = ", ".join(f"{name} {size} B" for name, size in sizes.items())
+    total = sum(sizes.values())
+    assert excess <= 0, (
+        f"the site's own JS + CSS is {total} B gzip -9, over the {OWN_ASSETS_BUDGET} B budget "
+        f"by {excess} B ({detail})"
+    )
+
+
+def test_budget_check_can_fail():
+    # Incompressible bytes: 13 KiB of random data stay about 13 KiB gzipped.
+    noise = {"big.js": os.urandom(13 * KIB)}
+    excess, sizes = over_budget(noise)
+    assert excess > 0 and sizes["big.js"] > OWN_ASSETS_BUDGET
+    # Text compresses: the same size of repeated CSS is well within.
+    css = {"small.css": b".quiz{margin:0}\n" * (13 * KIB // 16)}
+    assert over_budget(css)[0] <= 0
+    # The sum counts: two files each under budget can be over together.
+    pair = {"a.js": os.urandom(7 * KIB), "b.css": os.urandom(7 * KIB)}
+    assert over_budget(pair)[0] > 0
+
+
+def test_vendor_is_not_counted(tmp_path):
+    (tmp_path / "javascripts").mkdir()
+    (tmp_path / "stylesheets").mkdir()
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "javascripts" / "a.js").write_text("x")
+    (tmp_path / "stylesheets" / "a.css").write_text("x")
+    (tmp_path / "vendor" / "shim.js").write_text("x")
+    assert [f.name for f in own_assets(tmp_path)] == ["a.js", "a.css"]
+
+
+def page_sizes(site: Path) -> dict[str, int]:
+    return {p.name: gzip_size(p.read_bytes()) for p in sorted(site.glob("*.html"))}
+
+
+def test_every_page_within_its_ceiling(site):
+    sizes = page_sizes(site)
+    assert EXAM_PAGE in sizes and "index.html" in sizes, f"pages missing: {sorted(sizes)}"
+    over = []
+    for name, size in sizes.items():
+        ceiling = EXAM_PAGE_CEILING if name == EXAM_PAGE else PAGE_CEILING
+        if size > ceiling:
+            over.append(f"{name}: {size} B gzip > {ceiling} B")
+    assert not over, "pages over their weight ceiling:\n" + "\n".join(over)
+
