@@ -6,6 +6,7 @@ looks an item up, checks it is used on the right page, and calls a renderer.
 """
 from __future__ import annotations
 
+from . import calculators as calc
 from .site_data import SiteData
 
 
@@ -60,6 +61,16 @@ def define_env(env) -> None:
     def figure(figure_id: str) -> str:
         """A chart or diagram from macros/data/charts.yml, with alt text and caption."""
         return data.figure(figure_id, page())
+
+    @env.macro
+    def metrics_calculator() -> str:
+        """The confusion-matrix metrics calculator (evaluation-optimization.md)."""
+        return calc.render_metrics_calculator()
+
+    @env.macro
+    def shard_calculator() -> str:
+        """The Kinesis shard calculator, with the limits of kds-shard-limits.yml."""
+        return calc.render_shard_calculator(data.tables["kds-shard-limits"].limits)
 
 
 def on_post_build(env) -> None:
