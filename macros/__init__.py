@@ -3,6 +3,9 @@
 Data is loaded and validated once per build (macros/site_data.py); rendering
 lives in pure functions (corrections.py, tables.py, quiz.py). Each macro here
 looks an item up, checks it is used on the right page, and calls a renderer.
+Macros whose output is finished HTML (corrections, tables, calculators, quizzes,
+the exam) defer it: a placeholder goes through Markdown and macros/hooks.py puts
+the HTML in its place, the quizzes after the search plugin has read the page.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ def define_env(env) -> None:
     @env.macro
     def correction(correction_id: str) -> str:
         """The Correction box for one errata entry (see macros/data/corrections/)."""
-        return data.correction(correction_id, page())
+        return data.defer(data.correction(correction_id, page()), page(), searchable=True)
 
     @env.macro
     def corrections_list() -> str:
@@ -30,7 +33,7 @@ def define_env(env) -> None:
     @env.macro
     def table(table_id: str) -> str:
         """A comparison table rendered from macros/data/tables/<id>.yml."""
-        return data.table(table_id, page())
+        return data.defer(data.table(table_id, page()), page(), searchable=True)
 
     @env.macro
     def tables_index() -> str:
@@ -40,22 +43,22 @@ def define_env(env) -> None:
     @env.macro
     def quizzes(anchor: str) -> str:
         """Every question of this page whose source is the section #anchor."""
-        return data.quizzes(anchor, page())
+        return data.defer(data.quizzes(anchor, page()), page(), searchable=False)
 
     @env.macro
     def quiz(question_id: str) -> str:
         """One question, by id."""
-        return data.quiz(question_id, page())
+        return data.defer(data.quiz(question_id, page()), page(), searchable=False)
 
     @env.macro
     def quiz_progress() -> str:
         """The page's score line and reset button."""
-        return data.quiz_progress(page())
+        return data.defer(data.quiz_progress(page()), page(), searchable=False)
 
     @env.macro
     def exam_bank() -> str:
         """The whole question bank as JSON, for the practice exam page."""
-        return data.exam_bank()
+        return data.defer(data.exam_bank(), page(), searchable=False)
 
     @env.macro
     def figure(figure_id: str) -> str:
@@ -65,12 +68,13 @@ def define_env(env) -> None:
     @env.macro
     def metrics_calculator() -> str:
         """The confusion-matrix metrics calculator (evaluation-optimization.md)."""
-        return calc.render_metrics_calculator()
+        return data.defer(calc.render_metrics_calculator(), page(), searchable=True)
 
     @env.macro
     def shard_calculator() -> str:
         """The Kinesis shard calculator, with the limits of kds-shard-limits.yml."""
-        return calc.render_shard_calculator(data.tables["kds-shard-limits"].limits)
+        return data.defer(calc.render_shard_calculator(
+            data.tables["kds-shard-limits"].limits), page(), searchable=True)
 
 
 def on_post_build(env) -> None:

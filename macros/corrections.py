@@ -2,18 +2,20 @@
 
 Data: macros/data/corrections/<page>.yml, a list per section page, in the
 order the points appear on that page. Each entry quotes what the sheet says,
-states what is right (Markdown) and links the AWS page that shows it.
+states what is right (Markdown, rendered by markup.py) and links the AWS page that shows it.
 
     {{ correction("kds-read-throughput") }}   the box, under the section it fixes
     {{ corrections_list() }}                  every correction, on corrections.md
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import (DataError, Field, check_mapping, check_slug, check_url,
                      expect_list, line_of, load_yaml, one_of)
+from .markup import UnsafeMarkup, render_markdown
 
 KINDS = {
     "wrong": "Wrong",
@@ -74,6 +76,10 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
             if raw["kind"] != "unverified" and "source" not in raw and raw["kind"] != "typo":
                 raise DataError(shown, "a source URL is required unless kind is "
                                 "'unverified' or 'typo'", item=item, field="source", line=line)
+            try:
+                render_markdown(raw["right"])
+            except UnsafeMarkup as exc:
+                raise DataError(shown, str(exc), item=item, field="right", line=line) from None
             found[raw["id"]] = Correction(page=page, source=raw.get("source"), **{
                 k: v for k, v in raw.items() if k != "source"})
     return found
@@ -81,10 +87,10 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
 
 def _source_line(source: str | None, kind: str) -> str:
     if source:
-        label = source.removeprefix("https://")
-        return f"Source: [{label}]({source})"
+        label = html.escape(source.removeprefix("https://"))
+        return f'<p>Source: <a href="{html.escape(source)}">{label}</a></p>'
     if kind == "unverified":
-        return "Source: none found. No AWS documentation supports the sheet's claim."
+        return "<p>Source: none found. No AWS documentation supports the sheet's claim.</p>"
     return ""
 
 
@@ -92,18 +98,14 @@ def render_correction(c: Correction) -> str:
     """The Correction box for a page: an admonition with its own stable id."""
     sheet = c.sheet.strip().replace("\n", " ")
     lines = [
-        f'<div class="admonition correction" id="{c.box_id}" markdown>',
+        f'<div class="admonition correction" id="{c.box_id}">',
         f'<p class="admonition-title">Correction: {KINDS[c.kind].lower()}</p>',
-        "",
-        f"The sheet says: <q>{_escape(sheet)}</q>",
-        "",
-        c.right.strip(),
-        "",
+        f"<p>The sheet says: <q>{_escape(sheet)}</q></p>",
+        render_markdown(c.right),
         _source_line(c.source, c.kind),
-        "",
         "</div>",
     ]
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def render_corrections_list(corrections: dict[str, Correction], page_titles: dict[str, str],

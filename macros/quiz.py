@@ -10,19 +10,16 @@ docs/assets/javascripts/site.js adds checking, scoring and saved progress.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import json
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
-
 from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
                      load_yaml, one_of)
+from .markup import UnsafeMarkup, render_markdown
 
 # The exam's four domains, with their weights (AWS MLS-C01 exam guide).
 DOMAINS = {
@@ -91,50 +88,7 @@ class Question:
         return hashlib.sha256(blob.encode()).hexdigest()[:10]
 
 
-# -- Markdown, safely ------------------------------------------------------------
-
-class _UnsafeLink(Exception):
-    pass
-
-
-class _LinkGuard(markdown.treeprocessors.Treeprocessor):
-    """Only https:// links; no images: quiz text can never carry script."""
-
-    def run(self, root: etree.Element) -> None:
-        for el in root.iter():
-            if el.tag == "img":
-                raise _UnsafeLink("images are not allowed in quiz text")
-            if el.tag == "a":
-                href = el.get("href", "")
-                if not href.startswith("https://"):
-                    raise _UnsafeLink(f"link '{href}' is not allowed: quiz text may link "
-                                      "only to https:// pages (use 'source' for the site)")
-
-
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    # Raw HTML in the data is shown as text, never passed through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_LinkGuard(md), "quiz_link_guard", 0)
-    return md
-
-
-_MD = None
-
-
-@functools.lru_cache(maxsize=None)
-def render_markdown(text: str) -> str:
-    """One parser, reset between uses; results cached (each text renders several times)."""
-    global _MD
-    if _MD is None:
-        _MD = _markdown()
-    try:
-        return _MD.reset().convert(text.strip())
-    except Exception:
-        _MD = None  # a half-run parser is not reused
-        raise
-
+# -- Markdown ----------------------------------------------------------------------
 
 _BLOCK_TAGS = re.compile(r"<(?!/?(p|strong|em|code|a|br)\b)[a-z][a-z0-9]*\b")
 
@@ -143,7 +97,7 @@ def render_inline(text: str) -> str:
     """Markdown limited to paragraphs of inline text, as spans (valid in <legend>/<label>)."""
     out = render_markdown(text)
     if _BLOCK_TAGS.search(out):
-        raise _UnsafeLink("use inline Markdown only here (text, **bold**, *italic*, "
+        raise UnsafeMarkup("use inline Markdown only here (text, **bold**, *italic*, "
                           "`code`, links): no lists, headings or code blocks")
     out = out.replace("<p>", '<span class="quiz__p">').replace("</p>", "</span>")
     return out.strip()
@@ -211,7 +165,7 @@ def _check_question(raw, *, file: str, page: str, anchors: dict[str, set[str]]) 
     for field, text, inline in checks:
         try:
             render_inline(text) if inline else render_markdown(text)
-        except _UnsafeLink as exc:
+        except UnsafeMarkup as exc:
             fail(field, str(exc))
 
     return Question(id=qid, question=raw["question"], options=tuple(options),

@@ -18,6 +18,9 @@ from . import quiz as qz
 from . import tables as tbl
 from .loader import DataError, heading_titles, page_anchors
 
+_ID = re.compile(r'\sid="([^"]+)"')
+_TOKEN = re.compile(r"<!-- mls-(?:content|page) \d+ -->")
+
 
 def nav_titles(nav: list) -> dict[str, str]:
     """Page file -> nav title, from mkdocs.yml's nav (nested sections included)."""
@@ -56,6 +59,7 @@ class SiteData:
     figures: dict[str, fg.Figure]
     placed: Counter = field(default_factory=Counter)
     numbers: Counter = field(default_factory=Counter)  # questions numbered per page
+    deferred: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (page, stage) -> token -> HTML
 
     @classmethod
     def load(cls, project_dir: str, conf) -> "SiteData":
@@ -92,6 +96,34 @@ class SiteData:
                     for q in self.questions.values() if not self.placed[("question", q.id)]]
         if missing:
             raise DataError("macros/data", "never placed on a page: " + "; ".join(missing))
+
+    # -- Finished HTML kept out of Markdown (macros/hooks.py) --------------------------
+    def defer(self, html: str, page: str, *, searchable: bool) -> str:
+        """A placeholder comment for the Markdown; hooks.py puts `html` in its place,
+        before the search plugin reads the page if `searchable`, after it if not."""
+        stage = "content" if searchable else "page"
+        blocks = self.deferred.setdefault((page, stage), {})
+        token = f"<!-- mls-{stage} {len(blocks) + 1} -->"
+        blocks[token] = html
+        return f"\n\n{token}\n\n"
+
+    def deferred_ids(self, page: str) -> set[str]:
+        """The ids inside a page's deferred HTML, for MkDocs' anchor validation."""
+        return {i for stage in ("content", "page")
+                for html in self.deferred.get((page, stage), {}).values()
+                for i in _ID.findall(html)}
+
+    def fill(self, text: str, page: str, stage: str) -> str:
+        """`text` (the page's HTML at `stage`) with each placeholder replaced."""
+        blocks = self.deferred.pop((page, stage), {})
+        if not blocks:
+            return text
+        lost = [t for t in blocks if text.count(t) != 1]
+        if lost:
+            raise DataError(f"docs/{page}", f"a macro's output did not reach the page intact "
+                            f"({lost[0]}); put each table, quiz, calculator or exam macro "
+                            "on a line of its own, outside lists, admonitions and code blocks")
+        return _TOKEN.sub(lambda m: blocks.get(m.group(0), m.group(0)), text)
 
     # -- corrections ------------------------------------------------------------------
     def correction(self, correction_id: str, page: str) -> str:

@@ -565,7 +565,7 @@ def render_table(table: Table) -> str:
     caption_id = f"{table.anchor}-caption"
     head, body = render_rows(table)
     parts = [
-        f'<figure class="data-table" id="{table.anchor}" markdown>',
+        f'<figure class="data-table" id="{table.anchor}">',
         f'<figcaption id="{caption_id}">{esc(table.caption)}</figcaption>',
         render_filter(table),
         scroll_table(table.caption, head, body, labelledby=caption_id),

@@ -2,6 +2,7 @@
 nothing of the cheat sheet dropped."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project
+from macros.loader import DataError
 
 SECTION_PAGES = [
     "streaming-data-collection", "data-preparation", "data-analysis-visualization",
@@ -173,4 +175,50 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path):
     page.write_text(page.read_text() + "\n\nSee [shards](streaming-data-collection.md#no-such-id).\n")
     from mkdocs.exceptions import Abort
     with pytest.raises(Abort, match="strict"):
+        build_site(tmp_path / "out", project)
+
+
+# -- Finished HTML that skips Markdown (macros/hooks.py) ---------------------------
+
+def _search_docs(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_finds_notes_tables_and_corrections_but_not_quiz_text(site):
+    docs = _search_docs(site)
+    text = " ".join(d["text"] for d in docs)
+    # A table cell, a correction box and a calculator's formula are searchable ...
+    assert "Buffer interval" in text or "buffer interval" in text
+    assert "The sheet says" in text
+    # ... the questions, their options and explanations are not.
+    bank = yaml.safe_load((ROOT / "quizzes/streaming-data-collection.yml").read_text())
+    stem = bank["questions"][0]["question"].split("?")[0][:60]
+    assert stem and stem not in text
+    assert "Check answer" not in text and "Correct answer" not in text
+    # ... yet they are on the page.
+    assert stem in soup(site, "streaming-data-collection.html").get_text(" ")
+
+
+def test_links_to_deferred_ids_are_validated(tmp_path):
+    """Quiz and table ids reach MkDocs' anchor check though their HTML skips Markdown."""
+    project = copy_project(tmp_path / "project")
+    qid = yaml.safe_load((ROOT / "quizzes/modeling.yml").read_text())["questions"][0]["id"]
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + f"\n\n[q](modeling.md#q-{qid}) "
+                    "[t](algorithms.md#table-builtin-algorithms)\n")
+    build_site(tmp_path / "ok", project)
+    page.write_text(page.read_text() + "\n\n[gone](modeling.md#q-no-such-question)\n")
+    from mkdocs.exceptions import Abort
+    with pytest.raises(Abort, match="strict"):
+        build_site(tmp_path / "bad", project)
+
+
+def test_a_macro_output_that_cannot_reach_the_page_fails_the_build(tmp_path):
+    """A quiz call inside a code block would show a placeholder: the build says so."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "modeling.md"
+    text = page.read_text()
+    call = re.search(r'^\{\{ quizzes\("[a-z0-9-]+"\) \}\}$', text, flags=re.M).group(0)
+    page.write_text(text.replace(call, "```text\n" + call + "\n```", 1))
+    with pytest.raises(DataError, match=r"docs/modeling\.md: a macro's output did not reach"):
         build_site(tmp_path / "out", project)

@@ -61,7 +61,7 @@ def test_every_table_loads_in_index_order(tables):
 def test_table_is_an_accessible_figure_with_its_anchor(tables, table_id):
     table = tables[table_id]
     out = tbl.render_table(table)
-    assert out.startswith(f'<figure class="data-table" id="table-{table_id}" markdown>\n')
+    assert out.startswith(f'<figure class="data-table" id="table-{table_id}">\n')
     doc = BeautifulSoup(out, "html.parser")
     figure = doc.find("figure")
     assert figure.find("figcaption").get_text() == table.caption

@@ -1,0 +1,34 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): finished HTML goes straight into the page.
+
+Corrections, tables, calculators, quizzes and the exam bank are finished HTML
+when the macros return them: more than half of a section page. Left in the
+Markdown, that HTML would be parsed again for nothing by Python-Markdown's
+raw-HTML parser (half the build's time went there). So those macros leave a placeholder
+comment (SiteData.defer) and these hooks put the HTML in its place:
+
+- on_page_content, after Markdown and before the search plugin: the ids of all
+  deferred HTML join the page's anchors (MkDocs' anchor validation still knows
+  `#q-...` and `#table-...`), and the searchable blocks (corrections, tables,
+  calculators) go in, so search finds them.
+- on_post_page, after the search plugin: the quizzes and the exam bank go in.
+  Questions and explanations stay out of the search index, where they would
+  drown the notes in the results (and they would triple its size).
+
+A placeholder that did not reach the page intact fails the build (SiteData.fill).
+The data lives on the macros plugin (`site_data`, set by define_env).
+"""
+from __future__ import annotations
+
+
+def _site_data(config):
+    return config.plugins["macros"].variables["site_data"]
+
+
+def on_page_content(html, page, config, files):
+    data, src = _site_data(config), page.file.src_uri
+    page.present_anchor_ids |= data.deferred_ids(src)
+    return data.fill(html, src, "content")
+
+
+def on_post_page(output, page, config):
+    return _site_data(config).fill(output, page.file.src_uri, "page")

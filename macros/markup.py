@@ -1,0 +1,94 @@
+"""Markdown in the data files (quiz text, corrections), rendered safely.
+
+The data's Markdown is rendered here, once per text, into finished HTML:
+paragraphs, lists, **bold**, *italic*, `code` and https:// links. Raw HTML is
+shown as text, never passed through; images and any other link scheme are
+refused (UnsafeMarkup), so a data file can never carry script.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+
+
+class UnsafeMarkup(Exception):
+    """The text uses Markdown that the data files may not (images, non-https links)."""
+
+
+class _LinkGuard(markdown.treeprocessors.Treeprocessor):
+    """Only https:// links; no images."""
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if el.tag == "img":
+                raise UnsafeMarkup("images are not allowed in this text")
+            if el.tag == "a":
+                href = el.get("href", "")
+                if not href.startswith("https://"):
+                    raise UnsafeMarkup(f"link '{href}' is not allowed: this text may link "
+                                       "only to https:// pages (questions link the site "
+                                       "through 'source')")
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML in the data is shown as text, never passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_LinkGuard(md), "data_link_guard", 0)
+    return md
+
+
+_MD: markdown.Markdown | None = None
+
+# Most quiz and correction texts are one line of plain words with at most some
+# **bold** and `code`. For those, Markdown's output is known: the escaped text in
+# a <p>, with <strong> and <code>. Writing it directly skips the parser for nine
+# texts in ten, a tenth of the whole build. Anything else (lists, links, italics,
+# underscores, a line that starts like a list item) goes through the parser.
+# tests/test_markup.py checks the shortcut against the parser on every text.
+_TEXT = r"[^*_`\[\]<>&\\\n!#|~^{}]"
+_SIMPLE = re.compile(
+    r"(?![0-9]+[.)]\s)(?=[A-Za-z0-9(\"'*`])"         # not a list item, heading or quote
+    rf"(?:{_TEXT}|\*\*(?! ){_TEXT}+(?<! )\*\*|`(?! )[^`\n]+(?<! )`)*\Z")
+_SPAN = re.compile(r"\*\*([^*]+)\*\*|`([^`]+)`")
+
+
+def render_simple(text: str) -> str | None:
+    """Markdown's HTML for a simple text (see above); None for any other text."""
+    if not _SIMPLE.match(text):
+        return None
+    out, pos = ["<p>"], 0
+    for m in _SPAN.finditer(text):
+        out.append(html.escape(text[pos:m.start()], quote=False))
+        bold, code = m.groups()
+        out.append(f"<strong>{html.escape(bold, quote=False)}</strong>" if bold is not None
+                   else f"<code>{html.escape(code, quote=False)}</code>")
+        pos = m.end()
+    out += [html.escape(text[pos:], quote=False), "</p>"]
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def render_markdown(text: str) -> str:
+    """The text's Markdown as HTML; cached (a quiz text renders on its page and in
+    the exam bank)."""
+    text = text.strip()
+    simple = render_simple(text)
+    return simple if simple is not None else render_with_parser(text)
+
+
+def render_with_parser(text: str) -> str:
+    """Always through Python-Markdown: one parser, reset between uses."""
+    global _MD
+    if _MD is None:
+        _MD = _markdown()
+    try:
+        return _MD.reset().convert(text.strip())
+    except Exception:
+        _MD = None  # a half-run parser is not reused
+        raise
