@@ -15,7 +15,9 @@ from .site_data import SiteData
 
 def define_env(env) -> None:
     data = SiteData.load(env.project_dir, env.conf)
-    env.variables["site_data"] = data
+    # For on_post_build and macros/hooks.py. An attribute of the plugin, not a
+    # template variable: the plugin serialises every variable once per build.
+    env.site_data = data
 
     def page() -> str:
         return env.page.file.src_uri
@@ -79,4 +81,4 @@ def define_env(env) -> None:
 
 def on_post_build(env) -> None:
     """Fail the build if a data item was never placed on a page."""
-    env.variables["site_data"].check_all_placed()
+    env.site_data.check_all_placed()

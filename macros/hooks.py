@@ -21,7 +21,7 @@ from __future__ import annotations
 
 
 def _site_data(config):
-    return config.plugins["macros"].variables["site_data"]
+    return config.plugins["macros"].site_data
 
 
 def on_page_content(html, page, config, files):

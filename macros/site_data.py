@@ -6,6 +6,7 @@ appears exactly once. Lookups raise DataError with an actionable message.
 """
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from . import quiz as qz
 from . import tables as tbl
 from .loader import DataError, heading_titles, page_anchors
 
-_ID = re.compile(r'\sid="([^"]+)"')
+_ID = re.compile(r' id="([^"]+)"')  # a literal prefix: fast on the 300 KB exam bank
 _TOKEN = re.compile(r"<!-- mls-(?:content|page) \d+ -->")
 
 
@@ -63,6 +64,19 @@ class SiteData:
 
     @classmethod
     def load(cls, project_dir: str, conf) -> "SiteData":
+        # Loading makes tens of thousands of small objects and no reference cycles;
+        # the cyclic garbage collector would walk the whole build's heap again and
+        # again meanwhile, a quarter of the loading time. Paused, then restored.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load(project_dir, conf)
+        finally:
+            if paused:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, project_dir: str, conf) -> "SiteData":
         root = Path(project_dir)
         docs_dir = Path(conf["docs_dir"])
         data_dir = root / "macros" / "data"
