@@ -1,4 +1,5 @@
-"""Weight budgets: the site's own JS + CSS, and every built page.
+"""Weight budgets: the site's own JS + CSS, every built page, and every page
+against plain Material with the same content (the "Quality bar" goal).
 
 Sizes are gzip -9 bytes (what a gzip-serving host such as GitHub Pages sends,
 give or take the level). `make bench` (scripts/bench.py) reports the same
@@ -8,7 +9,12 @@ from __future__ import annotations
 
 import gzip
 import os
+import sys
 from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -104,3 +110,49 @@ def test_every_page_within_its_ceiling(site):
             over.append(f"{name}: {size} B gzip > {ceiling} B")
     assert not over, "pages over their weight ceiling:\n" + "\n".join(over)
 
+
+
+# -- Against plain Material with the same content (the "Quality bar" goal) ---------
+
+PAGE_EXTRA_BUDGET = 15 * KIB
+
+
+@pytest.fixture(scope="module")
+def same_content_site(tmp_path_factory) -> Path:
+    """The baseline of scripts/bench.py: plain Material, the same content as Markdown."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    work = tmp_path_factory.mktemp("same-content")
+    config = bench.same_content_config(work)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    cfg = load_config(config_file=str(config), site_dir=str(work / "site"))
+    build(cfg)
+    return work / "site"
+
+
+def test_the_baseline_carries_the_same_content(site, same_content_site):
+    """Else the budget below would compare against an empty page and prove nothing."""
+    bank = yaml.safe_load((ROOT / "quizzes/streaming-data-collection.yml").read_text())
+    for name in ("streaming-data-collection.html",):
+        ours = BeautifulSoup((site / name).read_text(), "html.parser").get_text(" ")
+        same = BeautifulSoup((same_content_site / name).read_text(), "html.parser").get_text(" ")
+        for q in bank["questions"]:
+            stem = " ".join(q["question"].split())[:50]
+            assert stem in " ".join(ours.split()) and stem in " ".join(same.split()), q["id"]
+        for text in ("Buffer interval", "The sheet says"):
+            assert text in ours and text in same
+        # Our page adds the quiz controls; the baseline has none of them.
+        assert "Check answer" in ours and "Check answer" not in same
+
+
+def test_no_page_outweighs_the_same_content_by_more_than_15_kib(site, same_content_site):
+    ours, same = page_sizes(site), page_sizes(same_content_site)
+    assert set(ours) == set(same)
+    over = [f"{name}: {ours[name]} B gzip, {ours[name] - same[name]:+} B over the same content"
+            for name in ours
+            if name != EXAM_PAGE and ours[name] - same[name] > PAGE_EXTRA_BUDGET]
+    assert not over, "pages over plain Material + 15 KiB:\n" + "\n".join(over)
