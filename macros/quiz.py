@@ -93,14 +93,23 @@ class Question:
 _BLOCK_TAGS = re.compile(r"<(?!/?(p|strong|em|code|a|br)\b)[a-z][a-z0-9]*\b")
 
 
+def _unwrap(fragment: str) -> str:
+    """A single paragraph's content without its <p>; several paragraphs as they are."""
+    fragment = fragment.strip()
+    if fragment.startswith("<p>") and fragment.endswith("</p>") and fragment.count("<p>") == 1:
+        return fragment[3:-4]
+    return fragment
+
+
 def render_inline(text: str) -> str:
-    """Markdown limited to paragraphs of inline text, as spans (valid in <legend>/<label>)."""
+    """Markdown limited to paragraphs of inline text (valid in <legend>/<label>): one
+    paragraph as bare inline HTML, several as <span class="quiz__p"> blocks."""
     out = render_markdown(text)
     if _BLOCK_TAGS.search(out):
         raise UnsafeMarkup("use inline Markdown only here (text, **bold**, *italic*, "
-                          "`code`, links): no lists, headings or code blocks")
-    out = out.replace("<p>", '<span class="quiz__p">').replace("</p>", "</span>")
-    return out.strip()
+                           "`code`, links): no lists, headings or code blocks")
+    out = _unwrap(out)
+    return out.replace("<p>", '<span class="quiz__p">').replace("</p>", "</span>")
 
 
 # -- Loading and validation --------------------------------------------------------
@@ -212,28 +221,26 @@ def _kind(q: Question) -> str:
 
 def render_question(q: Question, *, current_page: str, source_label: str,
                     number: int | None = None) -> str:
-    """One question as a self-contained HTML block (no blank lines: one raw HTML block)."""
+    """One question as a self-contained HTML block: a form with native controls, and
+    the answer in a <details>. Lean on purpose (a section page holds twenty): each
+    option is a <label> around its input, and the script reads keys from the inputs'
+    values and each option's "why" from the answer list, in option order."""
     a = q.anchor
     kind = "checkbox" if q.multi else "radio"
     domain = DOMAINS[q.domain][0]
     title = f"Question {number}" if number else "Question"
     parts = [
-        f'<div class="quiz" id="{a}" data-quiz="{q.id}" data-hash="{q.hash}" '
+        f'<div class="quiz" id="{a}" data-hash="{q.hash}" '
         f'data-correct="{",".join(q.correct_keys)}">',
-        f'<form class="quiz__form" data-quiz-form>',
-        f'<fieldset class="quiz__fieldset">',
+        '<form data-quiz-form><fieldset class="quiz__fieldset">',
         f'<legend class="quiz__legend"><span class="quiz__meta">{title}'
         f'<a class="quiz__permalink" href="#{a}" aria-label="Link to this question">#</a>'
         f' · {html.escape(domain)} · {_kind(q)}</span> {render_inline(q.question)}</legend>',
     ]
     for o in q.options:
-        oid = f"{a}-{o.key}"
         parts.append(
-            f'<div class="quiz__option" data-key="{o.key}">'
-            f'<input type="{kind}" id="{oid}" name="{a}" value="{o.key}">'
-            f'<label for="{oid}"><span class="quiz__letter">{o.key.upper()}.</span> '
-            f'{render_inline(o.text)}</label>'
-            f'<div class="quiz__why" id="{oid}-why"></div></div>')
+            f'<div class="quiz__option"><label><input type="{kind}" name="{a}" '
+            f'value="{o.key}"> {o.key.upper()}. {render_inline(o.text)}</label></div>')
     parts += [
         "</fieldset>",
         '<div class="quiz__actions">'
@@ -242,19 +249,19 @@ def render_question(q: Question, *, current_page: str, source_label: str,
         '<p class="quiz__feedback" role="status"></p></div>',
         "</form>",
         '<details class="quiz__answer"><summary>Answer and explanation</summary>',
-        f'<p class="quiz__key"><strong>Correct answer{"s" if q.multi else ""}: '
+        f'<p><strong>Correct answer{"s" if q.multi else ""}: '
         f'{", ".join(k.upper() for k in q.correct_keys)}</strong></p>',
         '<ul class="quiz__whys">',
     ]
     for o in q.options:
         verdict = "Correct" if o.correct else "Incorrect"
         parts.append(
-            f'<li data-key="{o.key}" class="{"is-correct" if o.correct else "is-wrong"}">'
+            f'<li class="{"is-correct" if o.correct else "is-wrong"}">'
             f'<strong>{o.key.upper()}. {verdict}.</strong> '
-            f'<span class="quiz__whytext">{_flatten(render_markdown(o.why))}</span></li>')
+            f'{_flatten(_unwrap(render_markdown(o.why)))}</li>')
     parts += [
         "</ul>",
-        f'<div class="quiz__explanation">{_flatten(render_markdown(q.explanation))}</div>',
+        _flatten(render_markdown(q.explanation)),
         f'<p class="quiz__source">Source: <a href="{source_href(q, current_page)}">'
         f'{html.escape(source_label)}</a></p>',
         "</details>",

@@ -28,8 +28,8 @@ def answer(quiz, picks):
 
 def wrong_key(quiz):
     right = keys(quiz)
-    return next(o.get_attribute("data-key") for o in quiz.locator(".quiz__option").all()
-                if o.get_attribute("data-key") not in right)
+    return next(i.get_attribute("value") for i in quiz.locator(".quiz__option input").all()
+                if i.get_attribute("value") not in right)
 
 
 # -- The site ------------------------------------------------------------------------
@@ -94,10 +94,17 @@ def test_wrong_answer_shows_every_why_and_the_key(page, server):
     bad = wrong_key(quiz)
     answer(quiz, [bad] if len(keys(quiz)) == 1 else [bad, keys(quiz)[0]])
     assert "Incorrect" in quiz.locator(".quiz__feedback").inner_text()
-    assert quiz.locator(f'.quiz__option[data-key="{bad}"]').get_attribute("class").count("is-wrong") == 1
+    option = quiz.locator(".quiz__option").filter(has=page.locator(f'input[value="{bad}"]'))
+    assert option.get_attribute("class").count("is-wrong") == 1
     whys = quiz.locator(".quiz__why")
+    assert whys.count() == quiz.locator(".quiz__option").count()
     assert all(len(w.inner_text()) > 15 for w in whys.all())
-    assert quiz.locator(f"#{quiz.get_attribute('id')}-{bad}").get_attribute("aria-describedby")
+    # Each option's "why" is its own (the answer list's item for that option) ...
+    listed = quiz.locator(".quiz__whys > li").nth(ord(bad) - ord("a")).inner_text()
+    assert listed.split(".", 2)[-1].strip()[:40] in option.locator(".quiz__why").inner_text()
+    # ... and describes its input for screen readers.
+    described = option.locator("input").get_attribute("aria-describedby")
+    assert described and option.locator(f"#{described}").count() == 1
 
 
 def test_multiple_response_is_all_or_nothing(page, server):
@@ -108,6 +115,8 @@ def test_multiple_response_is_all_or_nothing(page, server):
     assert "Incorrect" in quiz.locator(".quiz__feedback").inner_text()
     assert f"has {len(right)} correct answers" in quiz.locator(".quiz__feedback").inner_text()
     quiz.locator('button[type="reset"]').click()
+    assert quiz.locator(".quiz__why").count() == 0
+    assert quiz.locator(".quiz__option.is-wrong, .quiz__option.is-correct").count() == 0
     answer(quiz, right)
     assert quiz.locator(".quiz__feedback").inner_text().startswith("Correct.")
 
@@ -119,15 +128,15 @@ def test_keyboard_only(page, server):
     # Tab from the question's permalink into its options, choose with the arrow keys or Space.
     quiz.locator(".quiz__permalink").focus()
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.id")
-    assert focused.startswith(qid + "-"), focused
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.type]")
+    assert focused[0] == qid and focused[1] in ("radio", "checkbox"), focused
     target = keys(quiz)[0]
     for _ in range(8):
         if page.evaluate("document.activeElement.value") == target:
             break
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Space")
-    assert page.is_checked(f"#{qid}-{target}")
+    assert quiz.locator(f'input[value="{target}"]').is_checked()
     # Tab to "Check answer" and press Enter.
     while page.evaluate("document.activeElement.type") != "submit":
         page.keyboard.press("Tab")
@@ -147,7 +156,7 @@ def test_reload_keeps_progress_and_reset_clears_it(page, server):
     page.reload()
     quiz = first_quiz(page)
     assert "is-right" in quiz.get_attribute("class")
-    assert all(page.is_checked(f"#{quiz.get_attribute('id')}-{k}") for k in keys(quiz))
+    assert all(quiz.locator(f'input[value="{k}"]').is_checked() for k in keys(quiz))
     assert "Score: 1 of" in page.locator("[data-quiz-score]").inner_text()
     page.locator("[data-quiz-reset]").click()
     page.reload()
@@ -157,7 +166,7 @@ def test_reload_keeps_progress_and_reset_clears_it(page, server):
 def test_changed_question_starts_fresh(page, server):
     page.goto(server + PAGE)
     quiz = first_quiz(page)
-    qid = quiz.get_attribute("data-quiz")
+    qid = quiz.get_attribute("id").removeprefix("q-")
     page.evaluate("([id, sel]) => localStorage.setItem('mls-c01:q:' + id, JSON.stringify({v: 1, h: 'oldhash', sel, ok: true}))",
                   [qid, keys(quiz)])
     page.reload()
@@ -167,7 +176,7 @@ def test_changed_question_starts_fresh(page, server):
 @pytest.mark.parametrize("junk", ["{not json", "null", "42", '{"v":1,"h":"x","sel":"b"}', '{"v":1,"sel":["<img src=x onerror=alert(1)>"]}'])
 def test_corrupt_storage_is_ignored(page, server, junk):
     page.goto(server + PAGE)
-    qid = first_quiz(page).get_attribute("data-quiz")
+    qid = first_quiz(page).get_attribute("id").removeprefix("q-")
     page.evaluate("([id, junk]) => { localStorage.setItem('mls-c01:q:' + id, junk); localStorage.setItem('mls-c01:exam', junk); }", [qid, junk])
     page.reload()
     quiz = first_quiz(page)
@@ -250,7 +259,7 @@ def test_practice_exam_end_to_end(page, server):
         qid = state["ids"][i]
         picks = correct[qid] if i != 2 else [next(o[0] for o in bank["questions"][[q["id"] for q in bank["questions"]].index(qid)]["o"] if not o[2])]
         for k in picks:
-            page.locator(f"#x-{k}").check()
+            page.locator(f'[data-exam-q] input[value="{k}"]').check()
         if i == 1:
             page.locator("[data-flag]").check()
         page.locator("[data-act=next]").click()

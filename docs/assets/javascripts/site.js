@@ -41,19 +41,25 @@
     return `Incorrect. The answer is ${upper(keys)}.`;
   }
 
+  // Option i's input, label and "why" (the i-th item of the answer list, after its verdict).
   function mark(quiz, sel) {
     const keys = correctKeys(quiz);
-    for (const opt of $$(".quiz__option", quiz)) {
-      const key = opt.dataset.key;
+    const whys = $$(".quiz__whys > li", quiz);
+    $$(".quiz__option", quiz).forEach((opt, i) => {
+      const input = opt.querySelector("input");
+      const key = input.value;
       const right = keys.includes(key);
       const mine = sel.includes(key);
       opt.classList.toggle("is-correct", right);
       opt.classList.toggle("is-wrong", mine && !right);
-      const why = opt.querySelector(".quiz__why");
-      const text = quiz.querySelector(`.quiz__whys [data-key="${key}"] .quiz__whytext`);
-      why.innerHTML = `<strong>${right ? "Correct" : "Incorrect"}${mine ? " (your choice)" : ""}.</strong> ${text ? text.innerHTML : ""}`;
-      opt.querySelector("input").setAttribute("aria-describedby", why.id);
-    }
+      const text = whys[i] ? whys[i].cloneNode(true) : document.createElement("li");
+      if (text.firstElementChild) text.firstElementChild.remove();
+      const why = opt.querySelector(".quiz__why") || opt.appendChild(document.createElement("div"));
+      why.className = "quiz__why";
+      why.id = `${quiz.id}-${key}-why`;
+      why.innerHTML = `<strong>${right ? "Correct" : "Incorrect"}${mine ? " (your choice)" : ""}.</strong> ${text.innerHTML.trim()}`;
+      input.setAttribute("aria-describedby", why.id);
+    });
     quiz.classList.add("is-checked");
     quiz.classList.toggle("is-right", isRight(quiz, sel));
     quiz.querySelector(".quiz__feedback").textContent = `${verdict(quiz, sel)} Each option now says why.`;
@@ -63,14 +69,15 @@
     quiz.classList.remove("is-checked", "is-right");
     for (const opt of $$(".quiz__option", quiz)) {
       opt.classList.remove("is-correct", "is-wrong");
-      opt.querySelector(".quiz__why").textContent = "";
+      const why = opt.querySelector(".quiz__why");
+      if (why) why.remove();
       opt.querySelector("input").removeAttribute("aria-describedby");
     }
     quiz.querySelector(".quiz__feedback").textContent = "";
   }
 
   function saved(quiz) {
-    const s = store.get(`q:${quiz.dataset.quiz}`);
+    const s = store.get(`q:${quiz.id.slice(2)}`);
     const valid = s && typeof s === "object" && s.v === 1 && s.h === quiz.dataset.hash
       && Array.isArray(s.sel) && s.sel.length > 0
       && s.sel.every((k) => typeof k === "string" && /^[a-h]$/.test(k) && quiz.querySelector(`input[value="${k}"]`));
@@ -94,14 +101,14 @@
       return;
     }
     mark(quiz, sel);
-    store.set(`q:${quiz.dataset.quiz}`, { v: 1, h: quiz.dataset.hash, sel, ok: isRight(quiz, sel) });
+    store.set(`q:${quiz.id.slice(2)}`, { v: 1, h: quiz.dataset.hash, sel, ok: isRight(quiz, sel) });
     updateScore();
     announce(verdict(quiz, sel));
     quiz.dispatchEvent(new CustomEvent("quiz:checked", { bubbles: true, detail: { sel } }));
   }
 
   function clear(quiz) {
-    store.del(`q:${quiz.dataset.quiz}`);
+    store.del(`q:${quiz.id.slice(2)}`);
     unmark(quiz);
     updateScore();
   }
@@ -238,7 +245,7 @@
       root.innerHTML = `<div class="exam__bar"><h2 class="exam__title" id="exam-title" tabindex="-1">Question ${st.cur + 1} of ${st.ids.length}</h2>
         ${st.limit ? `<p class="exam__timer">Time left: <span role="timer" data-timer>${clock(left())}</span></p>` : ""}</div>
         <form class="exam__q" data-exam-q><fieldset class="quiz__fieldset"><legend class="quiz__legend"><span class="quiz__meta">${esc(bank.domains[q.d][0])} · ${q.multi ? "Choose " + ["", "one", "two", "three", "four"][q.o.filter((o) => o[2]).length] : "Choose one"}</span> ${q.q}</legend>
-        ${q.o.map((o) => `<div class="quiz__option"><input type="${type}" id="x-${o[0]}" name="x" value="${o[0]}"${a.includes(o[0]) ? " checked" : ""}><label for="x-${o[0]}"><span class="quiz__letter">${o[0].toUpperCase()}.</span> ${o[1]}</label></div>`).join("")}
+        ${q.o.map((o) => `<div class="quiz__option"><label><input type="${type}" name="x" value="${o[0]}"${a.includes(o[0]) ? " checked" : ""}> ${o[0].toUpperCase()}. ${o[1]}</label></div>`).join("")}
         </fieldset><p><label><input type="checkbox" data-flag${st.flag[id] ? " checked" : ""}> Flag for review</label></p></form>
         <p class="exam__moves"><button type="button" class="md-button" data-act="prev"${st.cur ? "" : " disabled"}>Previous</button>
         <button type="button" class="md-button md-button--primary" data-act="next"${st.cur < st.ids.length - 1 ? "" : " disabled"}>Next</button>
