@@ -59,8 +59,8 @@ def define_env(env) -> None:
 
     @env.macro
     def exam_bank() -> str:
-        """The whole question bank as JSON, for the practice exam page."""
-        return data.defer(data.exam_bank(), page(), searchable=False)
+        """The script that loads the question bank (a generated file), for the exam page."""
+        return data.defer(data.exam_bank(env.page.url), page(), searchable=False)
 
     @env.macro
     def figure(figure_id: str) -> str:

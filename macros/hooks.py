@@ -14,6 +14,9 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   Questions and explanations stay out of the search index, where they would
   drown the notes in the results (and they would triple its size).
 
+- on_files: the practice exam's question bank becomes a generated script,
+  assets/javascripts/exam-bank.js, loaded by the exam page only.
+
 A placeholder that did not reach the page intact fails the build (SiteData.fill).
 The data lives on the macros plugin (`site_data`, set by define_env).
 """
@@ -22,6 +25,15 @@ from __future__ import annotations
 
 def _site_data(config):
     return config.plugins["macros"].site_data
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import File
+
+    data = _site_data(config)
+    files.append(File.generated(config, data.EXAM_BANK_FILE,
+                                content=data.exam_bank_script()))
+    return files
 
 
 def on_page_content(html, page, config, files):

@@ -10,6 +10,7 @@ import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import re
 
@@ -60,6 +61,7 @@ class SiteData:
     figures: dict[str, fg.Figure]
     placed: Counter = field(default_factory=Counter)
     numbers: Counter = field(default_factory=Counter)  # questions numbered per page
+    EXAM_BANK_FILE: ClassVar[str] = "assets/javascripts/exam-bank.js"  # generated (hooks.py)
     deferred: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (page, stage) -> token -> HTML
 
     @classmethod
@@ -206,10 +208,20 @@ class SiteData:
                             "no questions")
         return qz.render_progress(total)
 
-    def exam_bank(self) -> str:
+    def exam_bank_script(self) -> str:
+        """assets/javascripts/exam-bank.js (hooks.py adds it to the site): the bank
+        as a script, so the exam page stays light and the bank still loads from disk."""
         labels = {q.id: self.source_label(q) for q in self.questions.values()}
-        return ('<script type="application/json" id="exam-bank">'
-                + qz.exam_bank_json(self.questions, labels) + "</script>")
+        return ("// Generated at build time from quizzes/*.yml: the practice exam's bank.\n"
+                f"window.mlsExamBank = {qz.exam_bank_json(self.questions, labels)};\n")
+
+    def exam_bank(self, page_url: str) -> str:
+        """Where the exam page's script finds the bank. site.js loads it once the page
+        is up, so its 60 KiB never compete with what the first paint needs."""
+        from mkdocs.utils import get_relative_url
+        src = get_relative_url(self.EXAM_BANK_FILE, page_url)
+        return f'<div hidden data-exam-bank="{src}"></div>'
+
 
     # -- figures ------------------------------------------------------------------------
     def figure(self, figure_id: str, page: str) -> str:

@@ -246,7 +246,7 @@ def test_practice_exam_end_to_end(page, server):
     assert page.evaluate("document.activeElement.id") == "exam-title"
     assert re.match(r"Time left: 2:59:5\d|Time left: 3:00:00", page.locator(".exam__timer").inner_text())
     state = json.loads(page.evaluate("localStorage.getItem('mls-c01:exam')"))
-    bank = json.loads(page.locator("#exam-bank").text_content())
+    bank = page.evaluate("window.mlsExamBank")
     domain_of = {q["id"]: q["d"] for q in bank["questions"]}
     drawn = [domain_of[i] for i in state["ids"]]
     assert len(set(state["ids"])) == 65
@@ -300,6 +300,27 @@ def test_practice_exam_end_to_end(page, server):
     assert page.locator("#exam-title").inner_text() == "Question 1 of 56"
     retake = json.loads(page.evaluate("localStorage.getItem('mls-c01:exam')"))
     assert set(retake["ids"]) == set(state["ids"]) - {state["ids"][i] for i in range(10) if i != 2}
+
+
+def test_practice_exam_after_instant_navigation(page, server):
+    """The bank is a separate script: reached without a reload, the exam loads it itself."""
+    page.goto(server + PAGE)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-nav--primary a", has_text="Practice exam").first.click()
+    page.wait_for_function("document.querySelector('h1').textContent.startsWith('Practice exam')")
+    assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
+    page.locator("[data-exam-start] button").click()
+    assert page.locator("#exam-title").inner_text() == "Question 1 of 65"
+    assert page.evaluate("Object.keys(window.mlsExamBank.questions).length") >= 65
+
+
+def test_practice_exam_says_so_when_the_bank_cannot_load(page, server):
+    page.route("**/exam-bank.js", lambda route: route.abort())
+    page.goto(server + "practice-exam.html")
+    alert = page.locator("[data-exam] [role=alert]")
+    alert.wait_for()
+    assert "did not load" in alert.inner_text()
+    assert page.url.endswith("practice-exam.html")
 
 
 def test_practice_exam_timer_runs_out_and_submits(page, server):

@@ -205,10 +205,28 @@
       limit: +s.limit || 0, end: +s.end || 0, done: !!s.done };
   }
 
-  function examView(root) {
+  // The bank is a generated script (assets/javascripts/exam-bank.js), loaded here once
+  // the page is up: a script element, so it loads from disk (file://) too.
+  function withBank(root, then) {
+    const where = document.querySelector("[data-exam-bank]");
+    const failed = () => { root.innerHTML = '<p role="alert">The question bank did not load. Reload the page to try again.</p>'; };
+    if (window.mlsExamBank) return then(window.mlsExamBank);
+    if (!where) return failed();
+    const s = document.createElement("script");
+    s.src = where.dataset.examBank;
+    s.onload = () => (window.mlsExamBank ? then(window.mlsExamBank) : failed());
+    s.onerror = failed;
+    document.head.append(s);
+  }
+  // Until the exam is wired up, its start form must not submit the page.
+  document.addEventListener("submit", (e) => {
+    const root = e.target.closest("[data-exam]");
+    if (root && !root.dataset.ready) e.preventDefault();
+  });
+
+  function examView(root, bank) {
     if (root.dataset.ready) return;  // one set of listeners per exam element
     root.dataset.ready = "1";
-    const bank = JSON.parse(document.getElementById("exam-bank").textContent);
     const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
     let st = loadExam(bank);
     let tick = 0;
@@ -436,7 +454,7 @@ function initCalculators(root = document) {
     restore();
     checkQuestionHash();
     const exam = document.querySelector("[data-exam]");
-    if (exam && document.getElementById("exam-bank")) examView(exam);
+    if (exam) withBank(exam, (bank) => examView(exam, bank));
   }
 
   // Material emits document$ on every page view, but not the first one under file://
