@@ -314,6 +314,19 @@ def test_practice_exam_after_instant_navigation(page, server):
     assert page.evaluate("Object.keys(window.mlsExamBank.questions).length") >= 65
 
 
+def test_practice_exam_start_waits_for_the_bank(page, server):
+    held = []
+    page.route("**/exam-bank.js", lambda route: held.append(route))
+    page.goto(server + "practice-exam.html", wait_until="domcontentloaded")
+    start = page.locator("[data-exam-start] button")
+    assert start.is_disabled()
+    page.wait_for_timeout(200)
+    assert held, "the page did not ask for the bank"
+    held[0].continue_()
+    start.click()          # waits until the bank has loaded and the button is enabled
+    assert page.locator("#exam-title").inner_text() == "Question 1 of 65"
+
+
 def test_practice_exam_says_so_when_the_bank_cannot_load(page, server):
     page.route("**/exam-bank.js", lambda route: route.abort())
     page.goto(server + "practice-exam.html")
