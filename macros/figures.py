@@ -81,6 +81,12 @@ def render_figure(fig: Figure) -> str:
         f"<figcaption>{fig.caption}</figcaption>",
         "</figure>",
     ]
+    return "\n".join(lines + render_figure_notes(fig))
+
+
+def render_figure_notes(fig: Figure) -> list[str]:
+    """Markdown lines under a figure: its worked formulas as a table, its sources."""
+    lines: list[str] = []
     if fig.formulas:
         lines += ["", "| Metric | Formula | On this figure | What it tells you |",
                   "| --- | --- | --- | --- |"]
@@ -89,4 +95,4 @@ def render_figure(fig: Figure) -> str:
     if fig.sources:
         links = ", ".join(f"[{u.removeprefix('https://')}]({u})" for u in fig.sources)
         lines += ["", f"Source: {links}"]
-    return "\n".join(lines)
+    return lines

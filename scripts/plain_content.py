@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import tables as tbl  # noqa: E402
+from macros.figures import render_figure_notes  # noqa: E402
 from macros.markup import render_markdown  # noqa: E402
 from macros.site_data import SiteData  # noqa: E402
 
@@ -88,16 +89,8 @@ def correction_md(c) -> str:
 
 
 def figure_md(fig) -> str:
-    lines = [f"![{fig.alt}]({fig.file})", "", fig.caption]
-    if fig.formulas:
-        lines += ["", "| Metric | Formula | On this figure | What it tells you |",
-                  "| --- | --- | --- | --- |"]
-        lines += [f"| {f['name']} | {f['formula']} | {f['example']} | {f['meaning']} |"
-                  for f in fig.formulas]
-    if fig.sources:
-        lines += ["", "Source: " + ", ".join(f"[{u.removeprefix('https://')}]({u})"
-                                             for u in fig.sources)]
-    return "\n".join(lines)
+    return "\n".join([f"![{fig.alt}]({fig.file})", "", fig.caption,
+                      *render_figure_notes(fig)])
 
 
 def define_env(env) -> None:
