@@ -222,3 +222,17 @@ def test_a_macro_output_that_cannot_reach_the_page_fails_the_build(tmp_path):
     page.write_text(text.replace(call, "```text\n" + call + "\n```", 1))
     with pytest.raises(DataError, match=r"docs/modeling\.md: a macro's output did not reach"):
         build_site(tmp_path / "out", project)
+
+
+def test_material_bundle_is_deferred_and_runs_before_site_js(site):
+    """The override defers Material's bundle so long pages paint sooner; site.js must
+    still come after it (deferred scripts run in document order)."""
+    for page in sorted(site.glob("*.html")):
+        scripts = [s.get("src", "") for s in soup(site, page.name).find_all("script")
+                   if "assets/javascripts/" in s.get("src", "")]
+        bundle = [i for i, src in enumerate(scripts) if "/bundle." in src]
+        assert len(bundle) == 1, (page.name, scripts)
+        tags = {s.get("src"): s for s in soup(site, page.name).find_all("script", src=True)}
+        assert tags[scripts[bundle[0]]].has_attr("defer"), page.name
+        site_js = [i for i, src in enumerate(scripts) if src.endswith("/site.js")]
+        assert site_js and site_js[0] > bundle[0], page.name
