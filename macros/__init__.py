@@ -30,7 +30,7 @@ def define_env(env) -> None:
     @env.macro
     def corrections_list() -> str:
         """All corrections, grouped by page, for corrections.md."""
-        return data.corrections_list()
+        return data.corrections_list(page())
 
     @env.macro
     def table(table_id: str) -> str:

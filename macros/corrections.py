@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .loader import (DataError, Field, check_mapping, check_slug, check_url,
                      expect_list, line_of, load_yaml, one_of)
-from .markup import UnsafeMarkup, render_markdown
+from .markup import UnsafeMarkup, page_href, render_markdown
 
 KINDS = {
     "wrong": "Wrong",
@@ -109,24 +109,22 @@ def render_correction(c: Correction) -> str:
 
 
 def render_corrections_list(corrections: dict[str, Correction], page_titles: dict[str, str],
-                            heading_titles: dict[tuple[str, str], str]) -> str:
-    """Every correction, grouped by page, each linked to its box and section."""
-    out: list[str] = []
-    current = None
+                            heading_titles: dict[tuple[str, str], str]
+                            ) -> list[tuple[str, str, str]]:
+    """Every correction, grouped by page: (heading, heading id, HTML list) per page, each
+    item linked to its section and its box. The headings stay Markdown (they belong in
+    the table of contents); the lists are finished HTML."""
+    groups: dict[str, list[str]] = {}
     for c in corrections.values():
-        if c.page != current:
-            current = c.page
-            title = page_titles.get(c.page, c.page)
-            slug = "list-" + c.page.removesuffix(".md")
-            out += ["", f"## {title} {{ #{slug} }}", ""]
         section = heading_titles.get((c.page, c.anchor), c.anchor)
         sheet = c.sheet.strip().replace("\n", " ")
-        out += [
-            f"- **{KINDS[c.kind]}** in [{section}]({c.page}#{c.anchor}): "
+        groups.setdefault(c.page, []).append(
+            f'<li><strong>{KINDS[c.kind]}</strong> in '
+            f'<a href="{page_href(c.page, c.anchor)}">{html.escape(section)}</a>: '
             f"the sheet says <q>{_escape(sheet)}</q> "
-            f"[What is right]({c.page}#{c.box_id})",
-        ]
-    return "\n".join(out).strip() + "\n"
+            f'<a href="{page_href(c.page, c.box_id)}">What is right</a></li>')
+    return [(page_titles.get(page, page), "list-" + page.removesuffix(".md"),
+             "<ul>" + "".join(items) + "</ul>") for page, items in groups.items()]
 
 
 def _escape(text: str) -> str:

@@ -82,6 +82,16 @@ def render_markdown(text: str) -> str:
     return simple if simple is not None else render_with_parser(text)
 
 
+def page_href(page: str, anchor: str, current_page: str = "") -> str:
+    """A link to `anchor` on docs/`page` as the built site spells it: every page sits at
+    the top of the site and `use_directory_urls` is off, so x.md is x.html (mkdocs.yml).
+    For HTML the macros write themselves, which MkDocs does not rewrite; the anchors
+    are checked when the data loads."""
+    if page == current_page:
+        return f"#{anchor}"
+    return f"{page.removesuffix('.md')}.html#{anchor}"
+
+
 def render_with_parser(text: str) -> str:
     """Always through Python-Markdown: one parser, reset between uses."""
     global _MD

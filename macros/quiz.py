@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
                      load_yaml, one_of)
-from .markup import UnsafeMarkup, render_markdown
+from .markup import UnsafeMarkup, page_href, render_markdown
 
 # The exam's four domains, with their weights (AWS MLS-C01 exam guide).
 DOMAINS = {
@@ -207,10 +207,7 @@ def load_questions(quiz_dir: Path, anchors: dict[str, set[str]], *,
 # -- Rendering ------------------------------------------------------------------------
 
 def source_href(q: Question, current_page: str) -> str:
-    target = q.source_page.removesuffix(".md") + ".html"
-    if q.source_page == current_page:
-        return f"#{q.source_anchor}"
-    return f"{target}#{q.source_anchor}"
+    return page_href(q.source_page, q.source_anchor, current_page)
 
 
 def _kind(q: Question) -> str:

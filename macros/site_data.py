@@ -153,8 +153,10 @@ class SiteData:
         self._place("correction", correction_id, page)
         return corr.render_correction(c)
 
-    def corrections_list(self) -> str:
-        return corr.render_corrections_list(self.corrections, self.page_titles, self.titles)
+    def corrections_list(self, page: str) -> str:
+        groups = corr.render_corrections_list(self.corrections, self.page_titles, self.titles)
+        return "\n".join(f"## {title} {{ #{slug} }}\n{self.defer(items, page, searchable=True)}"
+                         for title, slug, items in groups)
 
     # -- tables -------------------------------------------------------------------------
     def table(self, table_id: str, page: str) -> str:
