@@ -133,7 +133,8 @@ def same_content_config(dest: Path) -> Path:
 
     cfg = yaml.safe_load(plain_config(dest).read_text(encoding="utf-8"))
     module = ROOT / "scripts" / "plain_content"       # an absolute path: macros joins it
-    cfg["plugins"].append({"macros": {"module_name": str(module), "on_undefined": "strict"}})
+    cfg["plugins"].append({"macros": {"module_name": str(module), "on_undefined": "strict",
+                                      "on_error_fail": True}})
     return write_config(dest / "plain-same-content.yml", cfg,
                         "plain Material with the site's content as plain Markdown "
                         "(scripts/plain_content.py), the weight baseline")

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros import corrections as corr  # noqa: E402
 from macros import tables as tbl  # noqa: E402
 from macros.figures import render_figure_notes  # noqa: E402
 from macros.markup import render_markdown  # noqa: E402
@@ -130,7 +131,15 @@ def define_env(env) -> None:
 
     @env.macro
     def corrections_list() -> str:
-        return data.corrections_list()
+        out, current = [], None
+        for c in data.corrections.values():
+            if c.page != current:
+                current = c.page
+                out += ["", f"## {data.page_titles.get(c.page, c.page)}", ""]
+            section = data.titles.get((c.page, c.anchor), c.anchor)
+            out.append(f"- **{corr.KINDS[c.kind]}** in [{section}]({c.page}#{c.anchor}): the "
+                       f"sheet says \"{c.sheet.strip()}\" [What is right]({c.page}#fix-{c.id})")
+        return block("\n".join(out))
 
     @env.macro
     def tables_index() -> str:

@@ -151,6 +151,10 @@ def test_the_baseline_carries_the_same_content(site, same_content_site):
             assert text in ours and text in same
         # Our page adds the quiz controls; the baseline has none of them.
         assert "Check answer" in ours and "Check answer" not in same
+    # Every correction is listed on both corrections pages.
+    lists = [(s / "corrections.html").read_text().count("What is right")
+             for s in (site, same_content_site)]
+    assert lists[0] == lists[1] >= 40, lists
 
 
 def test_no_page_outweighs_the_same_content_by_more_than_15_kib(site, same_content_site):
