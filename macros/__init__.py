@@ -22,10 +22,18 @@ def define_env(env) -> None:
     def page() -> str:
         return env.page.file.src_uri
 
+    # Finished HTML skips Markdown (macros/hooks.py): searchable blocks go in before
+    # the search plugin reads the page, quiz blocks after it.
+    def searchable(html: str) -> str:
+        return data.defer(html, page(), searchable=True)
+
+    def unsearched(html: str) -> str:
+        return data.defer(html, page(), searchable=False)
+
     @env.macro
     def correction(correction_id: str) -> str:
         """The Correction box for one errata entry (see macros/data/corrections/)."""
-        return data.defer(data.correction(correction_id, page()), page(), searchable=True)
+        return searchable(data.correction(correction_id, page()))
 
     @env.macro
     def corrections_list() -> str:
@@ -35,7 +43,7 @@ def define_env(env) -> None:
     @env.macro
     def table(table_id: str) -> str:
         """A comparison table rendered from macros/data/tables/<id>.yml."""
-        return data.defer(data.table(table_id, page()), page(), searchable=True)
+        return searchable(data.table(table_id, page()))
 
     @env.macro
     def tables_index() -> str:
@@ -45,22 +53,22 @@ def define_env(env) -> None:
     @env.macro
     def quizzes(anchor: str) -> str:
         """Every question of this page whose source is the section #anchor."""
-        return data.defer(data.quizzes(anchor, page()), page(), searchable=False)
+        return unsearched(data.quizzes(anchor, page()))
 
     @env.macro
     def quiz(question_id: str) -> str:
         """One question, by id."""
-        return data.defer(data.quiz(question_id, page()), page(), searchable=False)
+        return unsearched(data.quiz(question_id, page()))
 
     @env.macro
     def quiz_progress() -> str:
         """The page's score line and reset button."""
-        return data.defer(data.quiz_progress(page()), page(), searchable=False)
+        return unsearched(data.quiz_progress(page()))
 
     @env.macro
     def exam_bank() -> str:
         """The script that loads the question bank (a generated file), for the exam page."""
-        return data.defer(data.exam_bank(env.page.url), page(), searchable=False)
+        return unsearched(data.exam_bank(env.page.url))
 
     @env.macro
     def figure(figure_id: str) -> str:
@@ -70,13 +78,12 @@ def define_env(env) -> None:
     @env.macro
     def metrics_calculator() -> str:
         """The confusion-matrix metrics calculator (evaluation-optimization.md)."""
-        return data.defer(calc.render_metrics_calculator(), page(), searchable=True)
+        return searchable(calc.render_metrics_calculator())
 
     @env.macro
     def shard_calculator() -> str:
         """The Kinesis shard calculator, with the limits of kds-shard-limits.yml."""
-        return data.defer(calc.render_shard_calculator(
-            data.tables["kds-shard-limits"].limits), page(), searchable=True)
+        return searchable(calc.render_shard_calculator(data.tables["kds-shard-limits"].limits))
 
 
 def on_post_build(env) -> None:

@@ -268,7 +268,8 @@ def render_question(q: Question, *, current_page: str, source_label: str,
 
 
 def _flatten(fragment: str) -> str:
-    """No blank lines inside a raw HTML block (Markdown would end the block there)."""
+    """No blank lines: the HTML stays one block should it ever pass through Markdown
+    (quiz HTML skips Markdown today, see hooks.py) and the exam bank stays compact."""
     return "\n".join(line for line in fragment.splitlines() if line.strip())
 
 

@@ -95,8 +95,8 @@ def own_assets() -> list[Path]:
     return [f for f in files if "vendor" not in f.relative_to(DOCS).parts]
 
 
-def plain_config(dest: Path) -> Path:
-    """mkdocs.yml without what this site adds to Material; written to `dest`."""
+def plain_settings() -> dict:
+    """mkdocs.yml without what this site adds to Material."""
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     with open(CONFIG, "rb") as fd:
@@ -114,7 +114,12 @@ def plain_config(dest: Path) -> Path:
         if name != "macros":
             plugins.append(p)
     cfg["plugins"] = plugins
-    return write_config(dest / "plain-material.yml", cfg,
+    return cfg
+
+
+def plain_config(dest: Path) -> Path:
+    """plain_settings written to `dest`."""
+    return write_config(dest / "plain-material.yml", plain_settings(),
                         "mkdocs.yml as plain Material (no macros or hooks, no extra CSS/JS, "
                         "no template override, not strict)")
 
@@ -128,10 +133,8 @@ def write_config(path: Path, cfg: dict, what: str) -> Path:
 
 
 def same_content_config(dest: Path) -> Path:
-    """plain_config plus a macros module that writes the content as plain Markdown."""
-    import yaml
-
-    cfg = yaml.safe_load(plain_config(dest).read_text(encoding="utf-8"))
+    """plain_settings plus a macros module that writes the content as plain Markdown."""
+    cfg = plain_settings()
     module = ROOT / "scripts" / "plain_content"       # an absolute path: macros joins it
     cfg["plugins"].append({"macros": {"module_name": str(module), "on_undefined": "strict",
                                       "on_error_fail": True}})
