@@ -14,8 +14,11 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   Questions and explanations stay out of the search index, where they would
   drown the notes in the results (and they would triple its size).
 
-- on_files: the practice exam's question bank becomes a generated script,
-  assets/javascripts/exam-bank.js, loaded by the exam page only.
+- on_files: the question bank becomes a generated script,
+  assets/javascripts/exam-bank.js, loaded as data by the exam, review and
+  progress pages.
+- on_post_build: the site's own JS and CSS ship without comments and
+  indentation (macros/minify.py).
 
 A placeholder that did not reach the page intact fails the build (SiteData.fill).
 The data lives on the macros plugin (`site_data`, set by define_env).
@@ -44,3 +47,10 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     return _site_data(config).fill(output, page.file.src_uri, "page")
+
+
+def on_post_build(config):
+    from pathlib import Path
+
+    from macros.minify import minify_site
+    minify_site(Path(config.docs_dir), Path(config.site_dir))

@@ -6,7 +6,7 @@ validated here and described for editors by quizzes/schema.json.
 Every question renders at build time as a complete HTML form: native radios
 or checkboxes with labels, and the answer with each option's "why" and the
 explanation in a <details>, so it works without JavaScript and in print.
-docs/assets/javascripts/site.js adds checking, scoring and saved progress.
+docs/assets/javascripts/quiz.js adds checking, first-try scoring and saved progress.
 """
 from __future__ import annotations
 
@@ -289,8 +289,8 @@ def render_progress(total: int) -> str:
         f'<div class="quiz-progress" data-quiz-progress data-total="{total}">'
         f'<p><strong>{total} practice {noun}</strong> on this page, under the sections they '
         'test. Open <em>Answer and explanation</em> under each to check yourself.</p>'
-        '<p class="quiz-progress__score"><span data-quiz-score>Score: 0 of '
-        f'{total} correct (0 answered)</span> <button type="button" class="md-button" data-quiz-reset>'
+        '<p class="quiz-progress__score"><span data-quiz-score>First try: 0 of 0 correct · '
+        f'{total} {noun}</span> <button type="button" class="md-button" data-quiz-reset>'
         'Reset this page</button></p></div>')
 
 
