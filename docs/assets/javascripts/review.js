@@ -156,9 +156,11 @@
     if (t.closest && t.closest("select, textarea, input[type=text], input[type=search], .md-search")) return;
     const k = e.key.toLowerCase();
     const i = "12345".includes(k) && k.length === 1 ? +k - 1 : "abcde".includes(k) && k.length === 1 ? k.charCodeAt(0) - 97 : -1;
-    if (i >= 0) { e.preventDefault(); active.option(i); }
-    else if (k === "enter" && !(t.closest && t.closest("button, a"))) { e.preventDefault(); active.check(); }
-    else if (k === "n") { e.preventDefault(); active.next(); }
+    // Handled keys stop here: Material's own shortcuts (N: next page) listen on window.
+    const stop = (f) => { e.preventDefault(); e.stopPropagation(); f(); };
+    if (i >= 0) stop(() => active.option(i));
+    else if (k === "enter" && !(t.closest && t.closest("button, a"))) stop(active.check);
+    else if (k === "n") stop(active.next);
   });
 
   M.feat.review = () => {

@@ -51,10 +51,14 @@
   M.announce = (text) => { live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
 
   // A link to a question that is not on this page: say so instead of failing silently.
+  // One that is here is marked (.is-target, as :target, which instant navigation misses).
   function checkQuestionHash() {
     const old = document.querySelector(".quiz-missing");
     if (old) old.remove();
     const id = decodeURIComponent(location.hash.slice(1));
+    for (const el of M.$$(".is-target")) el.classList.remove("is-target");
+    const target = id && document.getElementById(id);
+    if (target) target.classList.add("is-target");
     if (!id.startsWith("q-") || document.getElementById(id)) return;
     const note = document.createElement("div");
     note.className = "admonition warning quiz-missing";
