@@ -11,7 +11,8 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = ["index.html", "streaming-data-collection.html", "data-preparation.html",
          "data-analysis-visualization.html", "modeling.html", "algorithms.html",
          "evaluation-optimization.html", "implementations-operations.html",
-         "comparison-tables.html", "corrections.html", "practice-exam.html"]
+         "comparison-tables.html", "corrections.html", "practice-exam.html",
+         "progress.html", "review.html"]
 axe = Axe()
 
 
@@ -67,3 +68,44 @@ def test_exam_question_and_review_have_no_axe_violations(scheme_page, server):
     assert not violations(page)  # the confirmation
     page.locator("[data-act=confirm]").click()
     assert not violations(page)  # result and review
+    page.locator("[data-filter] input[value=unanswered]").check()
+    assert not violations(page)  # the review, filtered
+
+
+def test_study_pages_with_data_have_no_axe_violations(scheme_page, server):
+    """Progress with answers, a miss, an exam in the history and the reset question;
+    review mid-question, checked, and its summary; a deep-link target."""
+    page = scheme_page
+    page.goto(server + "streaming-data-collection.html")
+    quizzes = page.locator(".quiz")
+    for i in range(3):
+        quiz = quizzes.nth(i)
+        keys = quiz.get_attribute("data-correct").split(",")
+        options = [o.get_attribute("value") for o in quiz.locator(".quiz__option input").all()]
+        picks = keys if i else [next(k for k in options if k not in keys)] + keys[1:]
+        for k in picks:
+            quiz.locator(f'input[value="{k}"]').check()
+        quiz.locator('button[type="submit"]').click()
+    target = quizzes.nth(1).get_attribute("id")
+    page.goto(server + "index.html")
+    page.goto(f"{server}streaming-data-collection.html#{target}")
+    assert not violations(page)  # explanations on screen, a marked target
+    page.goto(server + "practice-exam.html")
+    page.locator("[data-exam-start] input[name=timed]").uncheck()
+    page.locator("[data-exam-start] button").click()
+    page.locator("[data-act=submit]").click()
+    page.locator("[data-act=confirm]").click()
+    page.goto(server + "progress.html")
+    page.wait_for_selector("[data-progress][data-ready]", state="attached")
+    page.locator("[data-act=reset]").click()
+    assert not violations(page)
+    page.goto(server + "review.html")
+    page.wait_for_selector("[data-review][data-ready]", state="attached")
+    page.locator("[data-review] button[type=submit]").click()
+    page.keyboard.press("1")
+    assert not violations(page)  # a question, chosen
+    page.locator("[data-review] .quiz__option input").nth(1).check()
+    page.locator("[data-review] button[type=submit]").click()
+    assert not violations(page)  # checked, with the explanation
+    page.locator("[data-act=end]").click()
+    assert not violations(page)  # the summary

@@ -83,7 +83,7 @@ def test_right_answer_marks_saves_and_scores(page, server):
     assert quiz.locator(".quiz__option.is-correct").count() == len(keys(quiz))
     assert "(your choice)" in quiz.locator(".quiz__option.is-correct .quiz__why").first.inner_text()
     total = page.locator(".quiz").count()
-    assert page.locator("[data-quiz-score]").inner_text().startswith(f"Score: 1 of {total} correct")
+    assert page.locator("[data-quiz-score]").inner_text() == f"First try: 1 of 1 correct · {total} questions"
     assert page.locator("body > .sr-only[role=status]").inner_text() == "" or True  # announced async
     page.wait_for_function("document.querySelector('body > .sr-only[role=status]').textContent.includes('Correct')")
 
@@ -111,9 +111,13 @@ def test_multiple_response_is_all_or_nothing(page, server):
     page.goto(server + "implementations-operations.html")
     quiz = page.locator('.quiz[data-correct*=","]').first
     right = keys(quiz)
+    # One of two is not graded (the count guard); a wrong pair is graded as wrong.
     answer(quiz, right[:1])
-    assert "Incorrect" in quiz.locator(".quiz__feedback").inner_text()
-    assert f"has {len(right)} correct answers" in quiz.locator(".quiz__feedback").inner_text()
+    assert "Not graded yet" in quiz.locator(".quiz__feedback").inner_text()
+    assert quiz.locator(".quiz__why").count() == 0
+    answer(quiz, [wrong_key(quiz)])
+    assert quiz.locator(".quiz__feedback").inner_text().startswith("Incorrect.")
+    assert f"The answers are {' and '.join(k.upper() for k in right)}" in quiz.locator(".quiz__feedback").inner_text()
     quiz.locator('button[type="reset"]').click()
     assert quiz.locator(".quiz__why").count() == 0
     assert quiz.locator(".quiz__option.is-wrong, .quiz__option.is-correct").count() == 0
@@ -157,7 +161,7 @@ def test_reload_keeps_progress_and_reset_clears_it(page, server):
     quiz = first_quiz(page)
     assert "is-right" in quiz.get_attribute("class")
     assert all(quiz.locator(f'input[value="{k}"]').is_checked() for k in keys(quiz))
-    assert "Score: 1 of" in page.locator("[data-quiz-score]").inner_text()
+    assert page.locator("[data-quiz-score]").inner_text().startswith("First try: 1 of 1 correct")
     page.locator("[data-quiz-reset]").click()
     page.reload()
     assert "is-checked" not in first_quiz(page).get_attribute("class")
@@ -240,6 +244,7 @@ def test_instant_navigation_leaves_one_working_handler(page, server):
 
 def test_practice_exam_end_to_end(page, server):
     page.goto(server + "practice-exam.html")
+    page.locator("[data-exam-start] input[value=mls]").check()
     page.locator("[data-exam-start] button").click()
     title = page.locator("#exam-title")
     assert title.inner_text() == "Question 1 of 65"

@@ -1,4 +1,4 @@
-"""The two calculators (macros/calculators.py, initCalculators in site.js): the
+"""The two calculators (macros/calculators.py, initCalculators in calc.js): the
 arithmetic and wording, the rendered forms, limits read from the data file, the
 built pages, and the forms in real Chromium with and without JavaScript."""
 from __future__ import annotations
@@ -21,8 +21,8 @@ from macros import tables as tbl  # noqa: E402
 from macros.loader import DataError  # noqa: E402
 
 DATA = ROOT / "macros" / "data"
-SITE_JS = ROOT / "docs" / "assets" / "javascripts" / "site.js"
-DRAFT_JS = ROOT / "docs" / "assets" / "javascripts" / "calculators.js"
+SITE_JS = ROOT / "docs" / "assets" / "javascripts" / "site.js"  # the loader
+CALC_JS = ROOT / "docs" / "assets" / "javascripts" / "calc.js"
 METRICS_PAGE, METRICS_ANCHOR = "evaluation-optimization.html", "binary-classification"
 SHARDS_PAGE, SHARDS_ANCHOR = "streaming-data-collection.html", "shards"
 FORMULAS = ["Precision = TP / (TP + FP)", "Recall = TP / (TP + FN)",
@@ -224,10 +224,8 @@ def minify(src: str) -> str:
 
 
 def calculator_source() -> str:
-    """initCalculators and its helpers: from site.js once pasted there, else the draft."""
-    source = SITE_JS.read_text(encoding="utf-8")
-    if "function initCalculators" not in source:
-        return DRAFT_JS.read_text(encoding="utf-8")
+    """initCalculators and its helpers, from calc.js."""
+    source = CALC_JS.read_text(encoding="utf-8")
     start = source.index("const calcNum")
     head = source.rindex("\n", 0, source.index("function initCalculators")) + 1
     indent = source[head:source.index("function initCalculators")]
@@ -246,11 +244,10 @@ def test_script_is_short_plain_and_binds_only_to_the_forms():
     assert "innerHTML" not in source, "results are text, set with textContent"
 
 
-def test_site_js_starts_the_calculators_on_every_page():
-    source = SITE_JS.read_text(encoding="utf-8")
-    assert "function initCalculators" in source, "paste calculators.js into site.js"
-    init = source[source.index("function init()"):]
-    assert "initCalculators(" in init[:init.index("\n  }\n")]
+def test_the_loader_starts_the_calculators_where_there_is_one():
+    loader = SITE_JS.read_text(encoding="utf-8")
+    assert '["form[data-calc]", "calc", ["calc.js"]]' in loader
+    assert "M.feat.calc = () => initCalculators();" in CALC_JS.read_text(encoding="utf-8")
 
 
 # -- The built site ---------------------------------------------------------------------------
@@ -283,7 +280,7 @@ def open_form(page, url: str, form_id: str):
     try:
         page.wait_for_selector(f"#{form_id}[data-calc-ready]", state="attached", timeout=3000)
     except Exception:  # noqa: BLE001 - say what is missing instead of a bare timeout
-        pytest.fail(f"#{form_id} was never wired: does site.js call initCalculators() in init()?")
+        pytest.fail(f"#{form_id} was never wired: does the loader (site.js) load calc.js for data-calc forms?")
     return form
 
 

@@ -43,7 +43,7 @@ def test_nav_lists_every_section_in_sheet_order():
     assert files[1:8] == [f"{p}.md" for p in SECTION_PAGES]
 
 
-@pytest.mark.parametrize("name", ["index"] + SECTION_PAGES + ["corrections", "comparison-tables", "practice-exam"])
+@pytest.mark.parametrize("name", ["index"] + SECTION_PAGES + ["corrections", "comparison-tables", "practice-exam", "progress", "review"])
 def test_page_is_built_with_title_and_description(site, name):
     page = soup(site, f"{name}.html")
     assert page.find("h1"), f"{name}.html has no <h1>"

@@ -133,7 +133,7 @@ def test_deep_link_target_is_marked(browser, server, scheme):
     page.goto(server + "index.html")
     page.goto(f"{server}{PAGE}#{ids[1]}")
     page.wait_for_timeout(300)
-    style = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.outlineStyle]; }"
+    style = "e => { const s = getComputedStyle(e); return [s.outlineColor, s.outlineStyle]; }"
     marked, plain = page.locator(f"#{ids[1]}").evaluate(style), page.locator(f"#{ids[0]}").evaluate(style)
     assert marked != plain and marked[1] == "solid", (marked, plain)
     page.goto(server + "index.html")

@@ -438,9 +438,10 @@ def test_index_page_links_to_every_table(site):
 # -- The filter script ------------------------------------------------------------------------
 
 def test_filter_is_wired_by_the_site_script():
-    source = SITE_JS.read_text(encoding="utf-8")
+    source = (SITE_JS.parent / "filters.js").read_text(encoding="utf-8")
     assert "form[data-table-filter]" in source and "data-table-filter-status" in source
-    assert "wireFilters();" in source
+    assert "M.feat.filters = wireFilters;" in source
+    assert '["form[data-table-filter]", "filters", ["filters.js"]]' in SITE_JS.read_text(encoding="utf-8")
 
 
 @pytest.mark.browser
