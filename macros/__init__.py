@@ -88,6 +88,16 @@ def define_env(env) -> None:
         return unsearched(data.exam_bank(page()))
 
     @env.macro
+    def mla_facts() -> str:
+        """The MLA-C01 exam's figures (macros/data/mla-c01.yml), for mla-c01-coverage.md."""
+        return searchable(data.mla_facts())
+
+    @env.macro
+    def mla_coverage() -> str:
+        """Each MLA-C01 task statement with the sections and questions that cover it."""
+        return data.mla_coverage(page())
+
+    @env.macro
     def figure(figure_id: str) -> str:
         """A chart or diagram from macros/data/charts.yml, with alt text and caption."""
         return data.figure(figure_id, page())

@@ -123,54 +123,62 @@ def _md(text: str) -> str:
     return out
 
 
+NOTE = "*"
+
+
 def render_facts(exam: MlaExam) -> str:
+    """The exam's figures; a figure no AWS page we could check confirms carries a mark
+    and the note under the table says so."""
     f = exam.facts
-    rows = [("Exam code", f["code"], "code"), ("Questions", f"{f['questions']} ({f['scored']} scored, "
-            f"{f['questions'] - f['scored']} unscored)", "questions"),
+    mark = lambda flag: f'<sup>{NOTE}</sup>' if flag else ""  # noqa: E731
+    rows = [("Exam code", f["code"], "code"),
+            ("Questions", f"{f['questions']} ({f['scored']} scored, "
+             f"{f['questions'] - f['scored']} unscored)", "questions"),
             ("Time", f"{f['minutes']} minutes", "minutes"),
             ("Passing score", f"{f['passing']} on a scale of {f['scale']}", "passing")]
-    body = "".join(
-        f'<tr><th scope="row">{html.escape(label)}</th><td>{html.escape(str(value))}'
-        + (' <em>(not confirmed on an AWS page we could check)</em>'
-           if key in exam.unverified else "") + "</td></tr>"
-        for label, value, key in rows)
+    body = "".join(f'<tr><th scope="row">{html.escape(label)}</th><td>{html.escape(str(value))}'
+                   f"{mark(key in exam.unverified)}</td></tr>" for label, value, key in rows)
     weights = "".join(
-        f'<tr><th scope="row">{html.escape(d.id)}. {html.escape(d.name)}</th>'
-        f'<td>{d.weight}%{" <em>(not confirmed on an AWS page we could check)</em>" if d.unverified else ""}'
-        f' <a href="{html.escape(d.source)}">AWS exam guide</a></td></tr>'
+        f'<tr><th scope="row">Domain {html.escape(d.id)}: {html.escape(d.name)}</th>'
+        f'<td>{d.weight}%{mark(d.unverified)} (<a href="{html.escape(d.source)}">exam guide</a>)</td></tr>'
         for d in exam.domains)
+    note = ""
+    if exam.unverified or any(d.unverified for d in exam.domains):
+        note = (f'<p class="mla__note"><sup>{NOTE}</sup> Reported by third-party guides; not '
+                "confirmed on an AWS page we could check. Check the exam guide before you book.</p>")
     return (f'<div class="md-typeset__table"><table id="mla-facts"><caption>{html.escape(f["name"])} '
             f'(<a href="{html.escape(f["source"])}">AWS exam guide</a>)</caption><tbody>{body}{weights}'
-            "</tbody></table></div>")
+            f"</tbody></table></div>{note}")
 
 
 def render_coverage(exam: MlaExam, questions: dict, titles: dict[tuple[str, str], str],
                     page_titles: dict[str, str]) -> list[tuple[str, str, str]]:
-    """Per domain: (heading, heading id, finished HTML). Each task lists the sections whose
-    questions carry its tag, with the number of page and exam-only questions."""
+    """Per domain: (heading, heading id, finished HTML). Each task lists, page by page in
+    the site's order, the sections whose questions carry its tag, with their counts."""
+    page_order = {p: i for i, p in enumerate(page_titles)}
+    heading_order = {k: i for i, k in enumerate(titles)}
     out = []
     for d in exam.domains:
         items = []
         for t in d.tasks:
-            on_page = Counter((q.source_page, q.source_anchor) for q in questions.values()
-                              if q.mla == t.id and not q.exam_only)
-            exam_only = sum(1 for q in questions.values() if q.mla == t.id and q.exam_only)
-            sections = sorted({k for q in questions.values() if q.mla == t.id
-                               for k in [(q.source_page, q.source_anchor)]},
-                              key=lambda k: (list(page_titles).index(k[0])
-                                             if k[0] in page_titles else 99, k[1]))
-            total = sum(on_page.values()) + exam_only
-            if sections:
-                links = "".join(
-                    f'<li><a href="{page_href(p, a)}">{html.escape(page_titles.get(p, p))} › '
-                    f'{html.escape(titles.get((p, a), a))}</a></li>' for p, a in sections)
-                covered = (f"<p>{total} question{'s' if total != 1 else ''} "
-                           f"({sum(on_page.values())} on the pages, {exam_only} in the practice "
-                           f"exam only), from these sections:</p><ul>{links}</ul>")
+            tagged = [q for q in questions.values() if q.mla == t.id]
+            per_section = Counter((q.source_page, q.source_anchor) for q in tagged)
+            exam_only = sum(q.exam_only for q in tagged)
+            pages: dict[str, list[str]] = {}
+            for (p, a), n in sorted(per_section.items(), key=lambda kv: (
+                    page_order.get(kv[0][0], 99), heading_order.get(kv[0], 999))):
+                pages.setdefault(p, []).append(
+                    f'<a href="{page_href(p, a)}">{html.escape(titles.get((p, a), a))}</a> ({n})')
+            if pages:
+                links = "".join(f"<li>{html.escape(page_titles.get(p, p))}: {', '.join(v)}</li>"
+                                for p, v in pages.items())
+                covered = (f"<p>{len(tagged)} question{'s' if len(tagged) != 1 else ''} "
+                           f"({len(tagged) - exam_only} on the pages, {exam_only} in the practice "
+                           f"exam only), by section:</p><ul>{links}</ul>")
             else:
                 covered = "<p><strong>Not covered here:</strong> no section of this site tests it.</p>"
             gap = (f'<p class="mla__gap"><strong>Not covered here:</strong> {_md(t.not_covered)}</p>'
-                   if t.not_covered and sections else "")
+                   if t.not_covered and pages else "")
             items.append(f'<li id="mla-task-{t.id.replace(".", "-")}"><p><strong>Task {t.id}: '
                          f'{_md(t.title)}</strong></p>{covered}{gap}</li>')
         out.append((f"Domain {d.id}: {d.name} ({d.weight}%)", f"mla-domain-{d.id}",

@@ -33,7 +33,7 @@ DOMAINS = {
 # The MLA-C01 exam (AWS Certified Machine Learning Engineer - Associate): its four
 # domains with their weights, and the task statements a question may be tagged with.
 MLA_DOMAINS = {
-    "1": ("Data Preparation for ML", 28),
+    "1": ("Data Preparation for Machine Learning (ML)", 28),
     "2": ("ML Model Development", 26),
     "3": ("Deployment and Orchestration of ML Workflows", 22),
     "4": ("ML Solution Monitoring, Maintenance, and Security", 24),

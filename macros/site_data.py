@@ -16,6 +16,7 @@ import re
 
 from . import corrections as corr
 from . import figures as fg
+from . import mla as ml
 from . import quiz as qz
 from . import tables as tbl
 from .loader import DataError, heading_titles, page_anchors
@@ -95,6 +96,7 @@ class SiteData:
     table_pages: dict[str, str]
     questions: dict[str, qz.Question]
     figures: dict[str, fg.Figure]
+    mla: ml.MlaExam
     placed: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> page
     numbers: Counter = field(default_factory=Counter)  # questions numbered per page
     # True when macros/hooks.py runs (MkDocs, ProperDocs): finished HTML then skips
@@ -151,7 +153,15 @@ class SiteData:
             table_pages=macro_pages(docs_dir, "table"),
             questions=qz.load_questions(root / "quizzes", anchors, root=root),
             figures=fg.load_figures(data_dir, docs_dir, root=root),
+            mla=cls._load_mla(data_dir, root),
         )
+
+    @staticmethod
+    def _load_mla(data_dir: Path, root: Path) -> ml.MlaExam:
+        exam = ml.load_mla(data_dir, root=root)
+        ml.check_against(exam, qz.MLA_DOMAINS, qz.MLA_TASKS,
+                         str((data_dir / ml.FILE).relative_to(root)))
+        return exam
 
     # -- placement bookkeeping ----------------------------------------------------
     def _place(self, kind: str, key: str, where: str) -> None:
@@ -311,6 +321,15 @@ class SiteData:
         sits at the top of the site, see markup.page_href). site.js loads it once the
         page is up, so its weight never competes with what the first paint needs."""
         return f'<div hidden data-search-exclude data-exam-bank="{self.EXAM_BANK_FILE}"></div>'
+
+    # -- MLA-C01 -------------------------------------------------------------------------
+    def mla_facts(self) -> str:
+        return ml.render_facts(self.mla)
+
+    def mla_coverage(self, page: str) -> str:
+        groups = ml.render_coverage(self.mla, self.questions, self.titles, self.page_titles)
+        return "\n".join(f"## {title} {{ #{slug} }}\n{self.defer(items, page, searchable=True)}"
+                         for title, slug, items in groups)
 
     # -- figures ------------------------------------------------------------------------
     def figure(self, figure_id: str, page: str) -> str:

@@ -246,7 +246,7 @@ def test_exam_only_questions_load_with_their_references_and_mla_task(tmp_path):
     assert (entry["kds-read-exam"]["e"], entry["kds-read-exam"]["m"], entry["kds-read-exam"]["t"]) == (1, "1", "1.1")
     assert (entry["kds-read"]["e"], entry["kds-read"]["m"]) == (0, None)
     assert entry["kds-read"]["r"] == list(q.refs)
-    assert bank["mla"]["1"] == ["Data Preparation for ML", 28]
+    assert bank["mla"]["1"] == ["Data Preparation for Machine Learning (ML)", 28]
     assert sum(w for _, w in bank["mla"].values()) == 100
 
 
