@@ -109,7 +109,8 @@ class SiteData:
                     if not self.placed[("figure", f)]]
         missing += [f"question '{q.id}' ({q.file}): add {{{{ quizzes(\"{q.source_anchor}\") }}}} "
                     f"under that heading of docs/{q.source_page}"
-                    for q in self.questions.values() if not self.placed[("question", q.id)]]
+                    for q in self.questions.values()
+                    if not q.exam_only and not self.placed[("question", q.id)]]
         if missing:
             raise DataError("macros/data", "never placed on a page: " + "; ".join(missing))
 
@@ -187,7 +188,7 @@ class SiteData:
 
     def quizzes(self, anchor: str, page: str) -> str:
         found = [q for q in self.questions.values()
-                 if q.source_page == page and q.source_anchor == anchor]
+                 if q.source_page == page and q.source_anchor == anchor and not q.exam_only]
         if not found:
             raise DataError(f"docs/{page}", f"quizzes(\"{anchor}\"): no question in "
                             f"quizzes/{page[:-3]}.yml has source {page}#{anchor}")
@@ -198,13 +199,16 @@ class SiteData:
         if q is None:
             raise DataError(f"docs/{page}", f"quiz(\"{question_id}\"): no question with this "
                             "id in quizzes/*.yml")
+        if q.exam_only:
+            raise DataError(f"docs/{page}", f"question '{question_id}' is exam-only "
+                            f"({q.file}): move it to quizzes/{q.source_page[:-3]}.yml to show it")
         if q.source_page != page:
             raise DataError(f"docs/{page}", f"question '{question_id}' belongs on "
                             f"docs/{q.source_page} (its source)")
         return self._render_questions([q], page)
 
     def quiz_progress(self, page: str) -> str:
-        total = sum(q.source_page == page for q in self.questions.values())
+        total = sum(q.source_page == page and not q.exam_only for q in self.questions.values())
         if not total:
             raise DataError(f"docs/{page}", f"quiz_progress(): quizzes/{page[:-3]}.yml has "
                             "no questions")
