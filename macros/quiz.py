@@ -33,7 +33,7 @@ DOMAINS = {
 # The MLA-C01 exam (AWS Certified Machine Learning Engineer - Associate): its four
 # domains with their weights, and the task statements a question may be tagged with.
 MLA_DOMAINS = {
-    "1": ("Data Preparation for ML", 28),
+    "1": ("Data Preparation for Machine Learning (ML)", 28),
     "2": ("ML Model Development", 26),
     "3": ("Deployment and Orchestration of ML Workflows", 22),
     "4": ("ML Solution Monitoring, Maintenance, and Security", 24),
@@ -360,14 +360,14 @@ def render_quiz_group(questions: list[Question], *, current_page: str,
         render_question(q, current_page=current_page, source_label=labels[q.id],
                         number=first_number + i)
         for i, q in enumerate(questions))
-    return f'<div class="quiz-group">\n{body}\n</div>'
+    return f'<section class="quiz-group" data-search-exclude>\n{body}\n</section>'
 
 
 def render_progress(total: int) -> str:
     """The per-page score line; the script fills in the score."""
     noun = "question" if total == 1 else "questions"
     return (
-        f'<div class="quiz-progress" data-quiz-progress data-total="{total}">'
+        f'<div class="quiz-progress" data-quiz-progress data-search-exclude data-total="{total}">'
         f'<p><strong>{total} practice {noun}</strong> on this page, under the sections they '
         'test. Open <em>Answer and explanation</em> under each to check yourself.</p>'
         '<p class="quiz-progress__score"><span data-quiz-score>Score: 0 of '

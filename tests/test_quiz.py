@@ -246,7 +246,7 @@ def test_exam_only_questions_load_with_their_references_and_mla_task(tmp_path):
     assert (entry["kds-read-exam"]["e"], entry["kds-read-exam"]["m"], entry["kds-read-exam"]["t"]) == (1, "1", "1.1")
     assert (entry["kds-read"]["e"], entry["kds-read"]["m"]) == (0, None)
     assert entry["kds-read"]["r"] == list(q.refs)
-    assert bank["mla"]["1"] == ["Data Preparation for ML", 28]
+    assert bank["mla"]["1"] == ["Data Preparation for Machine Learning (ML)", 28]
     assert sum(w for _, w in bank["mla"].values()) == 100
 
 
@@ -266,3 +266,21 @@ def test_an_exam_only_question_cannot_be_placed_on_a_page(tmp_path, caplog):
     with pytest.raises((Exception, SystemExit)) as exc:  # mkdocs-macros exits on a macro error
         build_site(tmp_path / "site", project)
     assert f"question '{q['id']}' is exam-only" in str(exc.value) + caplog.text
+
+
+def test_the_hash_changes_with_the_text_the_options_and_the_key(tmp_path):
+    base = load(tmp_path)["kds-read"].hash
+    changed = {
+        "question": GOOD.replace("per second?", "each second?"),
+        "option text": GOOD.replace("text: 4 MB/s", "text: 8 MB/s"),
+        "answer key": GOOD.replace("        correct: true\n        why: Shared",
+                                   "        correct: false\n        why: Shared").replace(
+            "        correct: false\n        why: That is two shards.",
+            "        correct: true\n        why: That is two shards."),
+    }
+    for what, text in changed.items():
+        (tmp_path / "quizzes" / "streaming-data-collection.yml").unlink()
+        assert load(tmp_path, text)["kds-read"].hash != base, f"hash ignores the {what}"
+    # Explanations and whys may be edited without resetting saved answers.
+    (tmp_path / "quizzes" / "streaming-data-collection.yml").unlink()
+    assert load(tmp_path, GOOD.replace("That is two shards.", "Two shards."))["kds-read"].hash == base
