@@ -6,8 +6,9 @@
 Pure functions over plain question dicts (as parsed from quizzes/**/*.yml), so
 tests/test_bank_quality.py asserts the same figures over the whole bank:
 
-- length tell: single-answer questions whose correct option is the (joint) longest;
-  multiple-response questions whose correct set is exactly the k longest options;
+- length tell: single-answer questions whose correct option is the (joint) longest,
+  or the (joint) shortest; multiple-response questions whose correct set is exactly
+  the k longest, or the k shortest, options;
 - qualifiers: stems with an exam qualifier in capitals (MOST, LEAST, ...);
 - scenarios: stems of 25 words or more that end in a question;
 - giveaways: wrong options explained only by a service being retired;
@@ -35,6 +36,8 @@ SCENARIO_WORDS = 25
 # Limits the bank must meet (tests/test_bank_quality.py).
 MAX_LONGEST_SINGLE = 0.30
 MAX_LONGEST_MULTI = 0.15
+MAX_SHORTEST_SINGLE = 0.30   # the reverse tell: "pick the shortest" must not pay either
+MAX_SHORTEST_MULTI = 0.15
 MIN_QUALIFIED = 0.35
 MIN_SCENARIOS = 0.85
 NEAR_DUPLICATE = 0.5       # Jaccard similarity of two stems' content words ...
@@ -82,6 +85,19 @@ def k_longest_are_correct(q: dict) -> bool:
     shortest_key = min(lengths[i] for i in keys)
     longest_wrong = max(lengths[i] for i in range(len(lengths)) if i not in keys)
     return shortest_key >= longest_wrong
+
+
+def shortest_is_correct(q: dict) -> bool:
+    """Single answer: the correct option is the shortest, or joint shortest."""
+    lengths = [_len(o["text"]) for o in q["options"]]
+    return lengths[correct(q)[0]] == min(lengths)
+
+
+def k_shortest_are_correct(q: dict) -> bool:
+    keys = set(correct(q))
+    lengths = [_len(o["text"]) for o in q["options"]]
+    return max(lengths[i] for i in keys) <= min(lengths[i] for i in range(len(lengths))
+                                                if i not in keys)
 
 
 def qualified(q: dict) -> bool:
@@ -145,6 +161,8 @@ def report(questions: list[dict]) -> dict:
         "multi": len(multi),
         "longest_single": [q["id"] for q in single if longest_is_correct(q)],
         "longest_multi": [q["id"] for q in multi if k_longest_are_correct(q)],
+        "shortest_single": [q["id"] for q in single if shortest_is_correct(q)],
+        "shortest_multi": [q["id"] for q in multi if k_shortest_are_correct(q)],
         "unqualified": [q["id"] for q in questions if not qualified(q)],
         "not_scenario": [q["id"] for q in questions if not scenario(q)],
         "giveaways": [f"{q['id']} option {i}" for q in questions for i in giveaways(q)],
@@ -169,6 +187,10 @@ def main(argv: list[str]) -> int:
          len(r["longest_single"]) <= MAX_LONGEST_SINGLE * s, r["longest_single"]),
         ("correct set is the k longest (multi, <= 15%)", _share(len(r["longest_multi"]), m),
          len(r["longest_multi"]) <= MAX_LONGEST_MULTI * m, r["longest_multi"]),
+        ("correct is the shortest (single, <= 30%)", _share(len(r["shortest_single"]), s),
+         len(r["shortest_single"]) <= MAX_SHORTEST_SINGLE * s, r["shortest_single"]),
+        ("correct set is the k shortest (multi, <= 15%)", _share(len(r["shortest_multi"]), m),
+         len(r["shortest_multi"]) <= MAX_SHORTEST_MULTI * m, r["shortest_multi"]),
         ("stems with a qualifier (>= 35%)", _share(n - len(r["unqualified"]), n),
          n - len(r["unqualified"]) >= MIN_QUALIFIED * n, []),
         ("scenarios, 25+ words (>= 85%)", _share(n - len(r["not_scenario"]), n),
