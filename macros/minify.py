@@ -27,7 +27,8 @@ def own_sources(docs_dir: Path) -> list[Path]:
     """The site's own scripts and styles, as written: docs/assets/javascripts/*.js and
     stylesheets/*.css (never vendor/, Material's files or the generated bank)."""
     assets = docs_dir / "assets"
-    return sorted((assets / "javascripts").glob("*.js")) + sorted((assets / "stylesheets").glob("*.css"))
+    files = sorted((assets / "javascripts").glob("*.js")) + sorted((assets / "stylesheets").glob("*.css"))
+    return [f for f in files if f.name != "exam-bank.js"]
 
 
 def minify_site(docs_dir: Path, site_dir: Path) -> None:
