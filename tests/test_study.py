@@ -482,7 +482,9 @@ def test_timer_stays_in_sight_while_scrolling(browser, server):
 
 
 def test_exam_filters_and_history(page, server):
-    finish_exam(page, server, answers=6, flag=(0, 4), wrong=(1, 4))
+    state = finish_exam(page, server, answers=6, flag=(0, 4), wrong=(1, 4))
+    bank = {q["id"]: q for q in page.evaluate("mlsExamBank.questions")}
+    on_pages = sum(not bank[i]["e"] for i in state["ids"][:6])  # exam-only ones stay out
     assert page.locator("#exam-title").inner_text() == "Result: 4 of 65 correct (6%)"
     items = page.locator(".exam__item")
     assert items.count() == 65
@@ -505,7 +507,7 @@ def test_exam_filters_and_history(page, server):
     row = page.locator("[data-part=exams] tbody tr")
     assert row.count() == 1 and "4 of 65 (6%)" in row.inner_text() and "MLS-C01" in row.inner_text()
     # Exam answers count as first tries on the progress page too.
-    assert "answered 6 of" in page.locator("[data-summary]").inner_text()
+    assert f"answered {on_pages} of" in page.locator("[data-summary]").inner_text()
 
 
 # -- Without JavaScript ------------------------------------------------------------------------
