@@ -10,10 +10,8 @@
   const { esc, announce } = M;
   const store = () => M.store;
   const shuffle = (a, rand = Math.random) => { for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
-  // MLA-C01 domains (AWS exam guide) until the bank carries its own `mla`.
-  const MLA = { 1: ["Data Preparation for ML", 28], 2: ["ML Model Development", 26], 3: ["Deployment and Orchestration of ML Workflows", 22], 4: ["ML Solution Monitoring, Maintenance, and Security", 24] };
   const SHAPES = {
-    mla: { name: "MLA-C01", long: "MLA-C01, ML Engineer – Associate", min: 130, size: 65, group: (q) => q.m || null, weights: (b) => b.mla || MLA },
+    mla: { name: "MLA-C01", long: "MLA-C01, ML Engineer – Associate", min: 130, size: 65, group: (q) => q.m || null, weights: (b) => b.mla || {} },
     mls: { name: "MLS-C01 (retired)", long: "MLS-C01 (retired), ML Specialty", min: 180, size: 65, group: (q) => q.d, weights: (b) => b.domains },
   };
 

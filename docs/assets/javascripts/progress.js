@@ -6,7 +6,6 @@
   const M = (window.mls = window.mls || { feat: {} });
   const { esc } = M;
   const store = () => M.store;
-  const MLA = { 1: ["Data Preparation for ML", 28], 2: ["ML Model Development", 26], 3: ["Deployment and Orchestration of ML Workflows", 22], 4: ["ML Solution Monitoring, Maintenance, and Security", 24] };
   const pct = (a, b) => (b ? Math.round((100 * a) / b) : 0);
   const plain = (html) => { const d = document.createElement("div"); d.innerHTML = html; return d.textContent.trim(); };
   const short = (s, n = 120) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
@@ -49,7 +48,7 @@
       const rows = Object.keys(weights).map((k) => [k, qs.filter((q) => String(groupOf(q)) === k)]).filter(([, list]) => list.length);
       return rows.length ? table(caption, "Domain", rows.map(([k, list]) => row(`${esc(weights[k][0])} <span class="study__weight">(${weights[k][1]}%)</span>`, list, recs)).join("")) : "";
     };
-    part("domains", domainTable("MLA-C01 (ML Engineer – Associate) domains", bank.mla || MLA, (q) => q.m)
+    part("domains", domainTable("MLA-C01 (ML Engineer – Associate) domains", bank.mla || {}, (q) => q.m)
       + domainTable("MLS-C01 (retired) domains", bank.domains, (q) => q.d));
 
     const missed = secs.flatMap((s) => s.qs.filter((q) => recs[q.id] && recs[q.id].box === 0));
@@ -58,7 +57,7 @@
       : "<p>No missed questions: every question you answered wrong has since been answered right in Review.</p>");
 
     const hist = store().history().slice().reverse();
-    const names = { mla: ["MLA-C01", bank.mla || MLA], mls: ["MLS-C01 (retired)", bank.domains] };
+    const names = { mla: ["MLA-C01", bank.mla || {}], mls: ["MLS-C01 (retired)", bank.domains] };
     part("exams", hist.length
       ? `<div class="study__scroll" tabindex="0" role="region" aria-label="Finished practice exams"><table><caption>Finished practice exams, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Exam</th><th scope="col">Score</th><th scope="col">By domain</th></tr></thead><tbody>${hist.map((e) => {
         const [name, w] = names[e.shape];

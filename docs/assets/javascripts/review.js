@@ -7,7 +7,6 @@
   const M = (window.mls = window.mls || { feat: {} });
   const { esc, announce } = M;
   const store = () => M.store;
-  const MLA = { 1: ["Data Preparation for ML", 28], 2: ["ML Model Development", 26], 3: ["Deployment and Orchestration of ML Workflows", 22], 4: ["ML Solution Monitoring, Maintenance, and Security", 24] };
   const WORDS = ["no", "one", "two", "three", "four", "five"];
   const LETTERS = "ABCDEFGH";
   const shuffle = (a) => { for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
@@ -42,7 +41,7 @@
       const pages = {};
       for (const q of qs) pages[page(q)] = pages[page(q)] || q.src[1].split(" › ")[0];
       const group = (label, pre, entries) => (entries.length ? `<optgroup label="${label}">${entries.map(([k, name]) => `<option value="${pre}${esc(k)}">${esc(name)}</option>`).join("")}</optgroup>` : "");
-      const mla = bank.mla || MLA;
+      const mla = bank.mla || {};
       root.innerHTML = `<form class="review__setup" data-setup>
         <p><label for="review-from">Questions from</label> <select id="review-from" name="from"><option value="">Every section and domain</option>
         ${group("Section pages", "p:", Object.entries(pages))}${group("MLA-C01 domains", "m:", Object.keys(mla).filter((k) => qs.some((q) => q.m === k)).map((k) => [k, mla[k][0]]))}${group("MLS-C01 (retired) domains", "d:", Object.keys(bank.domains).map((k) => [k, bank.domains[k][0]]))}</select></p>
