@@ -157,7 +157,7 @@ def test_progress_after_answering_on_two_pages(page, server, site, mode):
     answer(other, [wrong_key(other)] + keys(other)[1:])
     page.goto(base + "progress.html")
     ready(page, "[data-progress]")
-    rows = {r.locator("th").inner_text(): [c.inner_text() for c in r.locator("td").all()]
+    rows = {r.locator("th").inner_text(): [c.inner_text().strip() for c in r.locator("td").all()]
             for r in page.locator("[data-part=sections] tbody tr").all()}
     bank = page.evaluate("mlsExamBank.questions.filter(q => !q.e)")
     n = {p: sum(q["src"][0].startswith(p + "#") for q in bank) for p in (PAGE, OTHER)}

@@ -26,10 +26,10 @@
     const mine = qs.map((q) => recs[q.id]).filter(Boolean);
     const right = mine.filter((r) => r.f).length;
     const n = qs.length;
-    return `<tr><th scope="row">${head}</th><td>${mine.length} of ${n}</td><td>${right} of ${mine.length}${mine.length ? ` (${pct(right, mine.length)}%)` : ""}</td>
-      <td><span class="study__bar" aria-hidden="true"><span class="is-right" style="width:${(100 * right) / n}%"></span><span class="is-wrong" style="width:${(100 * (mine.length - right)) / n}%"></span></span></td></tr>`;
+    return `<tr><th scope="row">${head}</th><td>${mine.length} of ${n}</td><td>${right} of ${mine.length}${mine.length ? ` (${pct(right, mine.length)}%)` : ""}
+      <span class="study__bar" aria-hidden="true"><span class="is-right" style="width:${(100 * right) / n}%"></span><span class="is-wrong" style="width:${(100 * (mine.length - right)) / n}%"></span></span></td></tr>`;
   }
-  const table = (caption, first, rows) => `<div class="study__scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${first}</th><th scope="col">Answered</th><th scope="col">First try correct</th><th scope="col">At a glance<span class="sr-only"> (bar: green right, red wrong, empty not answered)</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const table = (caption, first, rows) => `<div class="study__scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${first}</th><th scope="col">Answered</th><th scope="col">First try correct <span class="study__key">(bar: <span class="is-right">right</span>, <span class="is-wrong">wrong</span>, empty: not answered)</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
 
   function render(root, bank) {
     const qs = bank.questions.filter((q) => !q.e);
