@@ -534,3 +534,32 @@ def test_study_pages_after_instant_navigation(page, server):
     assert page.evaluate("window.__same") is True
     assert "not seen yet" in page.locator("[data-due]").inner_text()
     assert page.locator("script[src$='review.js']").count() == 1
+
+
+def test_import_merge_keeps_the_earlier_first_try_and_the_later_schedule(page, server):
+    page.goto(server + "progress.html")
+    ready(page, "[data-progress]")
+    out = page.evaluate("""() => {
+      const rec = (o) => Object.assign({v: 2, h: 'hh', sel: ['a'], ok: true, f: true, t: 100, at: 100, box: 1, due: 5}, o);
+      localStorage.setItem('mls-c01:q:one', JSON.stringify(rec({f: true, t: 200, at: 200, box: 1})));
+      const file = {format: 'mls-c01-progress', version: 2, questions: {
+        one: rec({f: false, t: 100, at: 900, box: 3, due: 77, sel: ['b'], ok: false}),
+        two: rec({})}, history: [{at: 5, shape: 'mla', n: 65, right: 30, dom: {'1': [10, 18]}}]};
+      const res = mls.store.importText(JSON.stringify(file));
+      return {res, one: mls.store.question('one'), two: mls.store.question('two'), hist: mls.store.history()};
+    }""")
+    assert out["res"]["ok"] and "1 new, 1 merged" in out["res"]["message"]
+    one = out["one"]
+    assert (one["f"], one["t"]) == (False, 100)            # the earlier first try
+    assert (one["box"], one["due"], one["sel"]) == (3, 77, ["b"])  # the later schedule and answer
+    assert out["two"]["box"] == 1 and len(out["hist"]) == 1
+
+
+def test_an_exam_saved_before_the_shapes_resumes_as_mls(page, server):
+    page.goto(server + "practice-exam.html")
+    page.locator("[data-exam-start] button:enabled").wait_for()
+    ids = page.evaluate("mlsExamBank.questions.slice(0, 3).map(q => q.id)")
+    page.evaluate("ids => localStorage.setItem('mls-c01:exam', JSON.stringify({v: 1, ids, ans: {}, flag: {}, cur: 1, limit: 0, end: 0, done: false}))", ids)
+    page.reload()
+    assert page.locator("#exam-title").inner_text() == "Question 2 of 3"
+    assert "MLS-C01" in page.locator("[data-exam-q] .quiz__meta").inner_text()
