@@ -563,3 +563,12 @@ def test_an_exam_saved_before_the_shapes_resumes_as_mls(page, server):
     page.reload()
     assert page.locator("#exam-title").inner_text() == "Question 2 of 3"
     assert "MLS-C01" in page.locator("[data-exam-q] .quiz__meta").inner_text()
+
+
+def test_review_page_states_the_schedule_the_store_uses(page, server):
+    page.goto(server + "review.html")
+    ready(page, "[data-review]")
+    text = page.locator("#review-schedule ~ ul").first.inner_text()
+    stated = [int(n) for n in re.findall(r"box \d after (\d+) days?", text)]
+    assert stated == page.evaluate("mls.store.INTERVALS")[1:]
+    assert "due again at once" in text and page.evaluate("mls.store.INTERVALS")[0] == 0

@@ -64,6 +64,7 @@
         return `<tr><th scope="row">${esc(new Date(e.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }))}</th><td>${name}</td><td>${e.right} of ${e.n} (${pct(e.right, e.n)}%)</td><td>${Object.entries(e.dom).map(([k, d]) => `${esc((w[k] || [k])[0])}: ${d[0]} of ${d[1]}`).join("; ")}</td></tr>`;
       }).join("")}</tbody></table></div>`
       : '<p>No finished practice exam yet: take one on the <a href="practice-exam.html">practice exam</a> page.</p>');
+    root.dataset.shown = "1";
   }
 
   M.feat.progress = () => {
