@@ -246,6 +246,7 @@ def test_practice_exam_end_to_end(page, server):
     page.goto(server + "practice-exam.html")
     page.locator("[data-exam-start] input[value=mls]").check()
     page.locator("[data-exam-start] button").click()
+    page.locator("#exam-title").wait_for()
     title = page.locator("#exam-title")
     assert title.inner_text() == "Question 1 of 65"
     assert page.evaluate("document.activeElement.id") == "exam-title"
@@ -315,26 +316,39 @@ def test_practice_exam_after_instant_navigation(page, server):
     page.wait_for_function("document.querySelector('h1').textContent.startsWith('Practice exam')")
     assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
     page.locator("[data-exam-start] button").click()
+    page.locator("#exam-title").wait_for()
     assert page.locator("#exam-title").inner_text() == "Question 1 of 65"
     assert page.evaluate("Object.keys(window.mlsExamBank.questions).length") >= 65
 
 
-def test_practice_exam_start_waits_for_the_bank(page, server):
+def test_practice_exam_loads_the_bank_when_started(page, server):
+    """The bank is large data: a page with no attempt to resume loads it on Start."""
     held = []
     page.route("**/exam-bank.js", lambda route: held.append(route))
-    page.goto(server + "practice-exam.html", wait_until="domcontentloaded")
+    page.goto(server + "practice-exam.html")
     start = page.locator("[data-exam-start] button")
-    assert start.is_disabled()
+    start.locator("xpath=.").and_(page.locator(":enabled")).wait_for()
     page.wait_for_timeout(200)
-    assert held, "the page did not ask for the bank"
+    assert not held, "the bank loaded before the reader started"
+    page.locator("[data-exam-start] input[value=mls]").check()
+    start.click()
+    assert start.is_disabled() and "Loading" in start.inner_text()
+    page.wait_for_timeout(200)
+    assert held, "Start did not ask for the bank"
     held[0].continue_()
-    start.click()          # waits until the bank has loaded and the button is enabled
+    page.locator("#exam-title").wait_for()
+    assert page.locator("#exam-title").inner_text() == "Question 1 of 65"
+    assert json.loads(page.evaluate("localStorage.getItem('mls-c01:exam')"))["shape"] == "mls"
+    # A saved attempt loads the bank at once, to resume.
+    page.unroute("**/exam-bank.js")
+    page.reload()
     assert page.locator("#exam-title").inner_text() == "Question 1 of 65"
 
 
 def test_practice_exam_says_so_when_the_bank_cannot_load(page, server):
     page.route("**/exam-bank.js", lambda route: route.abort())
     page.goto(server + "practice-exam.html")
+    page.locator("[data-exam-start] button").click()
     alert = page.locator("[data-exam] [role=alert]")
     alert.wait_for()
     assert "did not load" in alert.inner_text()
@@ -344,6 +358,7 @@ def test_practice_exam_says_so_when_the_bank_cannot_load(page, server):
 def test_practice_exam_timer_runs_out_and_submits(page, server):
     page.goto(server + "practice-exam.html")
     page.locator("[data-exam-start] button").click()
+    page.locator("#exam-title").wait_for()
     page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('mls-c01:exam'));
                              s.end = Date.now() + 1500; localStorage.setItem('mls-c01:exam', JSON.stringify(s)); }""")
     page.reload()
@@ -354,6 +369,7 @@ def test_practice_exam_untimed_and_abandon(page, server):
     page.goto(server + "practice-exam.html")
     page.locator("[data-exam-start] input[name=timed]").uncheck()
     page.locator("[data-exam-start] button").click()
+    page.locator("#exam-title").wait_for()
     assert page.locator(".exam__timer").count() == 0
     page.locator("[data-act=abandon]").click()
     assert page.evaluate("localStorage.getItem('mls-c01:exam')") is None

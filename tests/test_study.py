@@ -378,6 +378,7 @@ def start_exam(page, server, shape="mls", timed=True):
     if not timed:
         page.locator("[data-exam-start] input[name=timed]").uncheck()
     page.locator("[data-exam-start] button").click()
+    page.locator("#exam-title").wait_for()
     return json.loads(page.evaluate("localStorage.getItem('mls-c01:exam')"))
 
 
@@ -463,6 +464,7 @@ def test_options_shuffled_per_attempt_and_kept_on_reload(page, server):
     page.locator("[data-act=abandon]").click()
     page.locator("[data-exam-start] input[value=mls]").check()
     page.locator("[data-exam-start] button").click()
+    page.locator("#exam-title").wait_for()
     again = json.loads(page.evaluate("localStorage.getItem('mls-c01:exam')"))
     common = set(again["ids"]) & set(state["ids"])
     assert common and any(again["ord"][i] != state["ord"][i] for i in common) or again["ids"] != state["ids"]
@@ -558,7 +560,7 @@ def test_import_merge_keeps_the_earlier_first_try_and_the_later_schedule(page, s
 def test_an_exam_saved_before_the_shapes_resumes_as_mls(page, server):
     page.goto(server + "practice-exam.html")
     page.locator("[data-exam-start] button:enabled").wait_for()
-    ids = page.evaluate("mlsExamBank.questions.slice(0, 3).map(q => q.id)")
+    ids = page.evaluate("mls.bank().then(b => b.questions.slice(0, 3).map(q => q.id))")
     page.evaluate("ids => localStorage.setItem('mls-c01:exam', JSON.stringify({v: 1, ids, ans: {}, flag: {}, cur: 1, limit: 0, end: 0, done: false}))", ids)
     page.reload()
     assert page.locator("#exam-title").inner_text() == "Question 2 of 3"

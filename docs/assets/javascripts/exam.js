@@ -54,7 +54,8 @@
       cur: Math.min(Math.max(0, s.cur | 0), ids.length - 1), limit: +s.limit || 0, end: +s.end || 0, done: !!s.done, rec: !!s.rec };
   }
 
-  function examView(root, bank) {
+  // `first`: the start form submitted before the bank had loaded.
+  function examView(root, bank, first) {
     if (root.dataset.ready) return;  // one set of listeners per exam element
     root.dataset.ready = "1";
     const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
@@ -179,12 +180,14 @@
       }
     }
 
+    function begin(form) {
+      const k = (form.querySelector("[name=shape]:checked") || {}).value || "mls";
+      const s = SHAPES[k];
+      start(drawExam(bank.questions, s.weights(bank), s.size, s.group), k, form.elements.timed.checked ? s.min : 0);
+    }
     root.addEventListener("submit", (e) => {
       e.preventDefault();
-      if (!e.target.matches("[data-exam-start]")) return;
-      const k = (e.target.querySelector("[name=shape]:checked") || {}).value || "mls";
-      const s = SHAPES[k];
-      start(drawExam(bank.questions, s.weights(bank), s.size, s.group), k, e.target.elements.timed.checked ? s.min : 0);
+      if (e.target.matches("[data-exam-start]")) begin(e.target);
     });
     root.addEventListener("change", (e) => {
       if (!st) return;
@@ -225,7 +228,7 @@
         start(shuffle(missed), st.shape, st.limit ? Math.ceil((shape().min * missed.length) / shape().size) : 0);
       }
     });
-    render(false);
+    if (first) begin(first); else render(false);
   }
 
   // Until the exam is wired up, its start form must not submit the page.
@@ -236,9 +239,20 @@
 
   M.feat.exam = () => {
     const root = document.querySelector("[data-exam]");
-    if (!root || root.dataset.ready) return;
-    M.bank().then((bank) => examView(root, bank), () => {
-      root.innerHTML = '<p role="alert">The question bank did not load. Reload the page to try again.</p>';
+    if (!root || root.dataset.ready || root.dataset.wait) return;
+    const fail = () => { root.innerHTML = '<p role="alert">The question bank did not load. Reload the page to try again.</p>'; };
+    if (store().get("exam")) return M.bank().then((bank) => examView(root, bank), fail);
+    // Nothing to resume: the bank (data, and large) loads when the reader starts.
+    root.dataset.wait = "1";
+    const button = root.querySelector("[data-exam-start] button");
+    button.disabled = false;
+    root.addEventListener("submit", (e) => {
+      if (root.dataset.ready || !e.target.matches("[data-exam-start]")) return;
+      e.preventDefault();
+      if (button.disabled) return;
+      button.disabled = true;
+      button.textContent = "Loading the questions…";
+      M.bank().then((bank) => examView(root, bank, e.target), fail);
     });
   };
 })();
