@@ -9,18 +9,31 @@ the HTML in its place, the quizzes after the search plugin has read the page.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import calculators as calc
+from . import pagecheck
+from .loader import read_text
 from .site_data import SiteData
 
 
 def define_env(env) -> None:
+    # Every DataError, from the data or from a page, ends the build as one line.
+    pagecheck.install_one_line_errors()
     data = SiteData.load(env.project_dir, env.conf)
     # For on_post_build and macros/hooks.py. An attribute of the plugin, not a
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
+    env.page_errors = errors = pagecheck.PageErrors()
+    env.own_macros = set()
 
     def page() -> str:
         return env.page.file.src_uri
+
+    def macro(fn):
+        """Register fn as a macro whose errors name the page and line of the call."""
+        env.own_macros.add(fn.__name__)
+        return env.macro(errors.guard(fn, page))
 
     # Finished HTML skips Markdown (macros/hooks.py): searchable blocks go in before
     # the search plugin reads the page, quiz blocks after it.
@@ -30,60 +43,75 @@ def define_env(env) -> None:
     def unsearched(html: str) -> str:
         return data.defer(html, page(), searchable=False)
 
-    @env.macro
+    @macro
     def correction(correction_id: str) -> str:
         """The Correction box for one errata entry (see macros/data/corrections/)."""
         return searchable(data.correction(correction_id, page()))
 
-    @env.macro
+    @macro
     def corrections_list() -> str:
         """All corrections, grouped by page, for corrections.md."""
         return data.corrections_list(page())
 
-    @env.macro
+    @macro
     def table(table_id: str) -> str:
         """A comparison table rendered from macros/data/tables/<id>.yml."""
         return searchable(data.table(table_id, page()))
 
-    @env.macro
+    @macro
     def tables_index() -> str:
         """A linked list of every comparison table, for comparison-tables.md."""
-        return data.tables_index()
+        return searchable(data.tables_index())
 
-    @env.macro
+    @macro
     def quizzes(anchor: str) -> str:
         """Every question of this page whose source is the section #anchor."""
         return unsearched(data.quizzes(anchor, page()))
 
-    @env.macro
+    @macro
     def quiz(question_id: str) -> str:
         """One question, by id."""
         return unsearched(data.quiz(question_id, page()))
 
-    @env.macro
+    @macro
     def quiz_progress() -> str:
         """The page's score line and reset button."""
         return unsearched(data.quiz_progress(page()))
 
-    @env.macro
+    @macro
     def exam_bank() -> str:
         """The script that loads the question bank (a generated file), for the exam page."""
         return unsearched(data.exam_bank(env.page.url))
 
-    @env.macro
+    @macro
     def figure(figure_id: str) -> str:
         """A chart or diagram from macros/data/charts.yml, with alt text and caption."""
-        return data.figure(figure_id, page())
+        return searchable(data.figure(figure_id, page()))
 
-    @env.macro
+    @macro
     def metrics_calculator() -> str:
         """The confusion-matrix metrics calculator (evaluation-optimization.md)."""
         return searchable(calc.render_metrics_calculator())
 
-    @env.macro
+    @macro
     def shard_calculator() -> str:
         """The Kinesis shard calculator, with the limits of kds-shard-limits.yml."""
         return searchable(calc.render_shard_calculator(data.tables["kds-shard-limits"].limits))
+
+
+def on_pre_page_macros(env) -> None:
+    """Before a page's macros run: its headings, macro placement and Jinja are sound."""
+    src = env.page.file.src_uri
+    source = read_text(Path(env.page.file.abs_src_path), f"docs/{src}")
+    pagecheck.check_source(source, src, env.own_macros)
+    known = {*env.variables, *env.macros, *env.env.globals, *(env.page.meta or {})}
+    pagecheck.check_template(source, src, env.env, known)
+    env.page_errors.start(source, env.markdown)
+
+
+def on_post_page_macros(env) -> None:
+    """After a page's macros ran: the first error raised in one of them, as one line."""
+    env.page_errors.raise_first()
 
 
 def on_post_build(env) -> None:

@@ -29,7 +29,6 @@ row that rests on general practice, with no AWS page behind it.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from urllib.parse import urlparse
 
 from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
                      load_yaml)
+from .markup import escape_text, page_href, render_inline_text
 
 TABLE_IDS = (
     "kinesis-family", "kds-vs-msk", "firehose-destinations", "kds-shard-limits",
@@ -446,21 +446,9 @@ def _check_unique_headers(rows: list, spec: Spec, shown: str) -> None:
 
 # -- Rendering -----------------------------------------------------------------------------
 
-CODE_SPAN = re.compile(r"`([^`]+)`")
-BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def inline(text: str) -> str:
-    """Escaped text with `code` and **bold** rendered; nothing else is markup."""
-    out = []
-    for index, part in enumerate(CODE_SPAN.split(text)):  # odd parts are code spans
-        out.append(f"<code>{esc(part)}</code>" if index % 2
-                   else BOLD.sub(r"<strong>\1</strong>", esc(part)))
-    return "".join(out)
+# Data text goes through macros/markup.py only: escaped, with `code` and **bold**.
+esc = escape_text
+inline = render_inline_text
 
 
 def render_cell(value: str | tuple[str, ...] | None) -> str:
@@ -579,20 +567,16 @@ def render_table(table: Table) -> str:
 
 # -- Index ------------------------------------------------------------------------------------
 
-def md_link_text(text: str) -> str:
-    return esc(text).replace("[", "\\[").replace("]", "\\]")
-
-
 def render_tables_index(tables: dict[str, Table], placements: dict[str, str],
                         page_titles: dict[str, str]) -> str:
-    """A Markdown list: each placed table linked by page.md#table-<id>, with its page
-    and summary. Markdown links, so MkDocs rewrites and checks them."""
-    lines = []
+    """Finished HTML: each placed table linked by page.html#table-<id>, with its page
+    and summary. Never Markdown: a summary must not become a link or an image."""
+    items = []
     for table in tables.values():
         page = placements.get(table.id)
         if page is None:
             continue
         title = page_titles.get(page, page.removesuffix(".md"))
-        lines.append(f"- [{md_link_text(table.caption)}]({page}#{table.anchor}) "
-                     f"({md_link_text(title)}): {inline(table.summary)}")
-    return "\n".join(lines) + "\n"
+        items.append(f'<li><a href="{esc(page_href(page, table.anchor))}">{esc(table.caption)}'
+                     f"</a> ({esc(title)}): {inline(table.summary)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
