@@ -12,7 +12,9 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   calculators) go in, so search finds them.
 - on_post_page, after the search plugin: the quizzes and the exam bank go in.
   Questions and explanations stay out of the search index, where they would
-  drown the notes in the results (and they would triple its size).
+  drown the notes in the results (and they would triple its size). Then the
+  Content-Security-Policy <meta> (macros/csp.py) hashes the finished page's
+  inline scripts (on_post_template does the same for 404.html).
 
 - on_files: the practice exam's question bank becomes a generated script,
   assets/javascripts/exam-bank.js, loaded by the exam page only.
@@ -43,4 +45,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return _site_data(config).fill(output, page.file.src_uri, "page")
+    from macros import csp  # the package mkdocs-macros imported (module_name: macros)
+
+    output = _site_data(config).fill(output, page.file.src_uri, "page")
+    return csp.add_policy(output, csp.shim_source(config))
+
+
+def on_post_template(output_content, template_name, config):
+    from macros import csp
+
+    return csp.add_policy(output_content, csp.shim_source(config))

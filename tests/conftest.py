@@ -103,6 +103,11 @@ def browser():
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Playwright's own helpers (wait_for_function, axe-core's injection) run code
+        # from strings, which the site's Content-Security-Policy refuses. Contexts
+        # bypass it unless a test asks for it (tests/test_csp.py runs under it).
+        new_context = b.new_context
+        b.new_context = lambda **kw: new_context(**{"bypass_csp": True, **kw})
         yield b
         b.close()
 
