@@ -14,7 +14,8 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   Questions and explanations stay out of the search index, where they would
   drown the notes in the results (and they would triple its size). Then the
   Content-Security-Policy <meta> (macros/csp.py) hashes the finished page's
-  inline scripts (on_post_template does the same for 404.html).
+  inline scripts (on_post_template does the same for 404.html); not under
+  `mkdocs serve`, whose live reload is an inline script of its own.
 
 - on_files: the practice exam's question bank becomes a generated script,
   assets/javascripts/exam-bank.js, loaded by the exam page only.
@@ -44,14 +45,26 @@ def on_page_content(html, page, config, files):
     return data.fill(html, src, "content")
 
 
-def on_post_page(output, page, config):
-    from macros import csp  # the package mkdocs-macros imported (module_name: macros)
+_SERVING = False  # `mkdocs serve` injects live reload's inline script: no policy there
 
+
+def on_startup(command, dirty):
+    global _SERVING
+    _SERVING = command == "serve"
+
+
+def on_post_page(output, page, config):
     output = _site_data(config).fill(output, page.file.src_uri, "page")
-    return csp.add_policy(output, csp.shim_source(config))
+    return _with_policy(output, config)
 
 
 def on_post_template(output_content, template_name, config):
-    from macros import csp
+    return _with_policy(output_content, config)
 
-    return csp.add_policy(output_content, csp.shim_source(config))
+
+def _with_policy(html, config):
+    if _SERVING:
+        return html
+    from macros import csp  # the package mkdocs-macros imported (module_name: macros)
+
+    return csp.add_policy(html, csp.shim_source(config))
