@@ -3,40 +3,61 @@
 Data is loaded and validated once per build (macros/site_data.py); rendering
 lives in pure functions (corrections.py, tables.py, quiz.py). Each macro here
 looks an item up, checks it is used on the right page, and calls a renderer.
-Macros whose output is finished HTML (corrections, tables, calculators, quizzes,
-the exam) defer it: a placeholder goes through Markdown and macros/hooks.py puts
-the HTML in its place, the quizzes after the search plugin has read the page.
+
+Two builders run this module. MkDocs' mkdocs-macros imports it as a package and
+calls define_env once per build; macros/hooks.py then lets finished HTML skip
+Markdown (a speed-up: the pages come out the same without it). Zensical loads
+this file by its path and calls define_env for every page, with no hooks: the
+data is then loaded once and kept while the sources stay unchanged.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from . import calculators as calc
-from . import pagecheck
-from .loader import read_text
-from .site_data import SiteData
+if __name__ in sys.modules:  # imported as a package (mkdocs-macros)
+    from . import calculators as calc
+    from . import pagecheck
+    from .loader import read_text
+    from .site_data import SiteData, page_source
+else:  # loaded from its file path (Zensical): import it as the package it is
+    _root = str(Path(__file__).resolve().parent.parent)
+    if _root not in sys.path:
+        sys.path.insert(0, _root)
+    from macros import calculators as calc
+    from macros import pagecheck
+    from macros.loader import read_text
+    from macros.site_data import SiteData, page_source
+
+
+MACROS: set[str] = set()  # the names of the macros below, for the page checks
 
 
 def define_env(env) -> None:
     # Every DataError, from the data or from a page, ends the build as one line.
     pagecheck.install_one_line_errors()
-    data = SiteData.load(env.project_dir, env.conf)
+    per_page = getattr(env, "page", None) is not None   # Zensical: once per page
+    data = SiteData.for_build(env.project_dir, env.conf, cached=per_page)
+    if per_page:
+        data.begin_page(page_source(env.page))
     # For on_post_build and macros/hooks.py. An attribute of the plugin, not a
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
     env.page_errors = errors = pagecheck.PageErrors()
-    env.own_macros = set()
 
     def page() -> str:
-        return env.page.file.src_uri
+        return page_source(env.page)
 
     def macro(fn):
-        """Register fn as a macro whose errors name the page and line of the call."""
-        env.own_macros.add(fn.__name__)
-        return env.macro(errors.guard(fn, page))
+        """Register fn as a macro. Under mkdocs-macros its errors are kept and raised
+        after the page's macros ran, naming the page and line of the call (see
+        on_post_page_macros); Zensical, which runs no such event, gets them as raised."""
+        MACROS.add(fn.__name__)
+        return env.macro(fn if per_page else errors.guard(fn, page))
 
-    # Finished HTML skips Markdown (macros/hooks.py): searchable blocks go in before
-    # the search plugin reads the page, quiz blocks after it.
+    # Finished HTML: with hooks it skips Markdown, searchable blocks going in before
+    # the search plugin reads the page and quiz blocks after it; without hooks the
+    # quiz blocks carry data-search-exclude, so search skips them all the same.
     def searchable(html: str) -> str:
         return data.defer(html, page(), searchable=True)
 
@@ -80,8 +101,18 @@ def define_env(env) -> None:
 
     @macro
     def exam_bank() -> str:
-        """The script that loads the question bank (a generated file), for the exam page."""
-        return unsearched(data.exam_bank(env.page.url))
+        """Where the exam page finds the question bank (a generated script)."""
+        return unsearched(data.exam_bank(page()))
+
+    @macro
+    def mla_facts() -> str:
+        """The MLA-C01 exam's figures (macros/data/mla-c01.yml), for mla-c01-coverage.md."""
+        return searchable(data.mla_facts())
+
+    @macro
+    def mla_coverage() -> str:
+        """Each MLA-C01 task statement with the sections and questions that cover it."""
+        return data.mla_coverage(page())
 
     @macro
     def figure(figure_id: str) -> str:
@@ -98,14 +129,20 @@ def define_env(env) -> None:
         """The Kinesis shard calculator, with the limits of kds-shard-limits.yml."""
         return searchable(calc.render_shard_calculator(data.tables["kds-shard-limits"].limits))
 
+    if per_page:  # Zensical: the page's own checks (on_pre_page_macros under MkDocs)
+        src = page_source(env.page)
+        pagecheck.check_source(read_text(data.docs_dir / src, f"docs/{src}"), src, MACROS)
+
 
 def on_pre_page_macros(env) -> None:
     """Before a page's macros run: its headings, macro placement and Jinja are sound."""
-    src = env.page.file.src_uri
-    source = read_text(Path(env.page.file.abs_src_path), f"docs/{src}")
-    pagecheck.check_source(source, src, env.own_macros)
-    known = {*env.variables, *env.macros, *env.env.globals, *(env.page.meta or {})}
-    pagecheck.check_template(source, src, env.env, known)
+    src = page_source(env.page)
+    source = read_text(env.site_data.docs_dir / src, f"docs/{src}")
+    pagecheck.check_source(source, src, MACROS)
+    jinja = getattr(env, "env", None)
+    if jinja is not None:
+        known = {*env.variables, *env.macros, *jinja.globals, *(env.page.meta or {})}
+        pagecheck.check_template(source, src, jinja, known)
     env.page_errors.start(source, env.markdown)
 
 
@@ -115,5 +152,6 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Fail the build if a data item was never placed on a page."""
+    """Fail the build if a data item was never placed on a page (mkdocs-macros only:
+    Zensical has no end-of-build event)."""
     env.site_data.check_all_placed()
