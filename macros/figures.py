@@ -75,8 +75,9 @@ def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Fig
 
 
 def render_figure(fig: Figure, src: str | None = None) -> str:
-    """A <figure> as finished HTML: the image (`src`: its URL from the page; the file
-    is checked when the data loads), the caption, and the notes. Every text goes
+    """A <figure> as finished HTML: the image (`src`: its URL from the page, by default
+    the file's path under docs/; the file is checked when the data loads), the caption,
+    and the notes. Every text goes
     through macros/markup.py; none of it goes through Markdown."""
     src = fig.file if src is None else src
     lines = [

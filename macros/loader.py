@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+try:
+    from mkdocs.exceptions import PluginError as _BuildError
+except ImportError:  # Zensical builds without MkDocs installed
+    _BuildError = Exception
 
 
-class DataError(PluginError):
+class DataError(_BuildError):
     """A data file or a page is malformed. str() is the one line a person reads.
 
     A PluginError, so MkDocs ends the build by printing that line alone, no

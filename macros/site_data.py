@@ -338,5 +338,4 @@ class SiteData:
             raise DataError(f"docs/{page}", f"figure(\"{figure_id}\"): no such id in "
                             "macros/data/charts.yml")
         self._place("figure", figure_id, page)
-        from mkdocs.utils import get_relative_url
-        return fg.render_figure(f, get_relative_url(f.file, page))
+        return fg.render_figure(f)  # every page sits at the top of the site (page_href)
