@@ -106,6 +106,19 @@ def template_line() -> int | None:
     return None
 
 
+def _traceback_line(error: BaseException) -> int | None:
+    """The template line where `error` was raised, from its traceback."""
+    line, tb = None, error.__traceback__
+    while tb is not None:
+        template = tb.tb_frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            line = template.get_corresponding_lineno(tb.tb_lineno)
+        elif tb.tb_frame.f_code.co_filename == "<template>":  # rewritten by Jinja
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 class PageErrors:
     """The first error raised inside a macro call of the page being rendered."""
 
@@ -117,6 +130,7 @@ class PageErrors:
         self.error = None
         self.offset = (source[:len(source) - len(markdown)].count("\n")
                        if source.endswith(markdown) else 0)
+        _OFFSET[0] = self.offset
 
     def guard(self, fn: Callable[..., str], page: Callable[[], str]) -> Callable[..., str]:
         """`fn` as a macro: an exception is kept, with page and line, and "" returned;
@@ -162,7 +176,26 @@ class OneLine(logging.Filter):
                                                         "Error building page")))
 
 
+_OFFSET = [0]  # front matter lines of the page being rendered (PageErrors.start)
+
+
 def install_one_line_errors() -> None:
     log = logging.getLogger("mkdocs.commands.build")
     if not any(isinstance(f, OneLine) for f in log.filters):
         log.addFilter(OneLine())
+    try:
+        from mkdocs_macros import errors
+    except ImportError:  # another builder
+        return
+    if getattr(errors.format_error, "_one_line", False):
+        return
+
+    # Anything else raised while mkdocs-macros renders a page (say `{{ 1/0 }}`): one
+    # line with page and line instead of its Markdown report with a traceback.
+    @errors.format_error.register(Exception)
+    def one_line(error: Exception, markdown: str, page: Any) -> str:
+        line = _traceback_line(error)
+        where = f"docs/{page.file.src_uri}" + (f":{line + _OFFSET[0]}" if line else "")
+        return f"{where}: {type(error).__name__}: {error}"
+
+    errors.format_error._one_line = True

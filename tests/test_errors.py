@@ -231,3 +231,14 @@ def test_an_unplaced_correction_names_it(project, tmp_path):
     line = one_line(project, tmp_path)
     assert line.endswith("macros/data: never placed on a page: correction 'gpu-cpu-images' "
                          "(docs/modeling.md)"), line
+
+
+def test_any_other_error_on_a_page_is_one_line_too(project, tmp_path):
+    """Not a macro of ours (mkdocs-macros reports it): still one line, page and line."""
+    page = project / "docs" / "modeling.md"
+    replace_once(page, '{{ correction("pipe-mode-formats") }}', "{{ 1/0 }}")
+    out = failed_build(project, tmp_path)
+    assert "Traceback" not in out
+    lines = error_lines(out)
+    assert lines == [f"WARNING -  [macros] - ERROR docs/modeling.md:{line_of(page, '{{ 1/0 }}')}: "
+                     "ZeroDivisionError: division by zero"], lines
