@@ -15,7 +15,9 @@ URL, a plugin object, a foreign image) would be refused by the browser as well.
 - img-src 'self' data: (Material's icons are data: URIs in its CSS); no
   objects; no <base>. Styles are not restricted (Material sets inline styles).
 
-'self' covers http(s):// and file:// alike in Chromium; tests/test_csp.py checks
+'self' covers http(s):// and file:// alike in Chromium; `file:` is added for browsers
+that give each file its own origin (a page served over HTTP can never load a
+file: URL anyway). tests/test_csp.py checks
 the pages over HTTP (instant navigation, search worker, palette) and from disk
 (search through the shim) with a listener for any violation.
 """
@@ -50,10 +52,10 @@ def iframe_script(shim_source: str, worker_url: str) -> str | None:
 
 def policy(hashes: list[str]) -> str:
     return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(dict.fromkeys(hashes)),
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
+        "default-src 'self' file:",
+        "script-src 'self' file: " + " ".join(dict.fromkeys(hashes)),
+        "style-src 'self' file: 'unsafe-inline'",
+        "img-src 'self' file: data:",
         "object-src 'none'",
         "base-uri 'none'",
     ])

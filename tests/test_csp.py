@@ -37,7 +37,7 @@ def test_every_page_has_the_policy_before_any_script(site):
         assert meta.start() < html.index("<script"), f"{path.name}: a script comes first"
         script_src = next(d for d in meta.group(1).split("; ") if d.startswith("script-src"))
         assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
-        assert "object-src 'none'" in meta.group(1) and "img-src 'self' data:" in meta.group(1)
+        assert "object-src 'none'" in meta.group(1) and "img-src 'self' file: data:" in meta.group(1)
         for inline in csp.INLINE_SCRIPT.findall(html):
             assert _hash(inline) in script_src, f"{path.name}: inline script not hashed"
 
