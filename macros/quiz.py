@@ -62,7 +62,7 @@ QUESTION_SPEC = {
     "source": Field(str),
     "domain": Field(str, check=one_of(DOMAINS)),
     "mla": Field(str, required=False, check=one_of(MLA_TASKS)),
-    "refs": Field(list, required=False),
+    "refs": Field(list),
 }
 
 

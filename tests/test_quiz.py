@@ -86,6 +86,7 @@ def test_a_good_file_loads(tmp_path):
     ((REFS, REFS.replace("docs.aws.amazon.com", "example.com")), "refs[1]", "is not an AWS page"),
     ((REFS, REFS.replace("docs.aws.amazon.com", "docs.aws.amazon.com.evil.example")), "refs[1]", "is not an AWS page"),
     ((REFS, "    refs: []\n"), "refs", "at least one AWS documentation page"),
+    ((REFS, ""), "refs", "missing required field"),
     ((REFS, REFS + REFS.split("\n", 1)[1]), "refs", "the same page twice"),
 ])
 def test_each_kind_of_bad_question_names_file_line_question_and_field(tmp_path, change, field, words):
