@@ -43,6 +43,22 @@ def first_question(path: Path) -> str:
     return QUESTION_ID.search(path.read_text(encoding="utf-8")).group(1)
 
 
+CORRECTION_ID = re.compile(r"^- id: ([a-z0-9-]+)$", re.M)
+CORRECTION_CALL = re.compile(r'^\{\{ correction\("([a-z0-9-]+)"\) \}\}$', re.M)
+HEADING = re.compile(r"^## .* \{ #([a-z0-9-]+) \}$", re.M)
+
+
+def correction_ids(path: Path) -> list[str]:
+    return CORRECTION_ID.findall(path.read_text(encoding="utf-8"))
+
+
+def placed_correction(project: Path) -> tuple[Path, str, str]:
+    """(docs/modeling.md, a correction id placed there, its call as written)."""
+    page = project / "docs" / "modeling.md"
+    found = CORRECTION_CALL.search(page.read_text(encoding="utf-8"))
+    return page, found.group(1), found.group(0)
+
+
 def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -109,8 +125,9 @@ def test_text_too_long_is_refused(project, tmp_path):
     text = re.sub(r"^  right: >-\n(?:    .*\n)+", '  right: "' + "[" * 20000 + '"\n', text,
                   count=1, flags=re.M)
     corrections.write_text(text, encoding="utf-8")
+    first = correction_ids(corrections)[0]
     line = one_line(project, tmp_path)
-    assert line.endswith("macros/data/corrections/modeling.yml:1: correction 'pipe-mode-formats': "
+    assert line.endswith(f"macros/data/corrections/modeling.yml:1: correction '{first}': "
                          "field 'right': is 20,000 characters long; at most 2,000: shorten it "
                          "or split it"), line
 
@@ -124,20 +141,23 @@ def test_bracket_heavy_text_is_refused(project, tmp_path):
 
 
 def test_duplicate_correction_ids_name_both_files(project, tmp_path):
-    folder = project / "macros" / "data" / "corrections"
-    replace_once(folder / "modeling.yml", "- id: gpu-cpu-images", "- id: pipe-mode-formats")
+    path = project / "macros" / "data" / "corrections" / "modeling.yml"
+    first, second = correction_ids(path)[:2]
+    replace_once(path, f"- id: {second}\n", f"- id: {first}\n")
+    where = [n for n, text in enumerate(path.read_text().splitlines(), 1) if text == f"- id: {first}"]
     line = one_line(project, tmp_path)
-    first = line_of(folder / "modeling.yml", "- id: pipe-mode-formats")
-    assert (f"macros/data/corrections/modeling.yml:{line_of(folder / 'modeling.yml', 'anchor: image-repository-types') - 1}"
-            f": correction 'pipe-mode-formats': field 'id': duplicate id: also used in "
-            f"macros/data/corrections/modeling.yml:{first}") in line, line
+    assert line.endswith(f"macros/data/corrections/modeling.yml:{where[1]}: correction '{first}': "
+                         f"field 'id': duplicate id: also used in "
+                         f"macros/data/corrections/modeling.yml:{where[0]} (ids are unique across "
+                         "all correction files)"), line
 
 
 def test_duplicate_correction_ids_across_files(project, tmp_path):
     folder = project / "macros" / "data" / "corrections"
     other = (folder / "algorithms.yml").read_text(encoding="utf-8")
     taken = re.search(r"^- id: ([a-z0-9-]+)$", other, re.M).group(1)
-    replace_once(folder / "modeling.yml", "- id: gpu-cpu-images", f"- id: {taken}")
+    replace_once(folder / "modeling.yml", f"- id: {correction_ids(folder / 'modeling.yml')[1]}\n",
+                 f"- id: {taken}\n")
     line = one_line(project, tmp_path)
     assert "macros/data/corrections/modeling.yml:" in line
     assert f"also used in macros/data/corrections/algorithms.yml:{line_of(folder / 'algorithms.yml', '- id: ' + taken)}" in line
@@ -157,10 +177,11 @@ def test_a_table_text_field_typed_as_yes(project, tmp_path):
 
 def test_heading_id_without_spaces_says_what_to_write(project, tmp_path):
     page = project / "docs" / "modeling.md"
-    replace_once(page, "{ #modeling-overview }", "{#modeling-overview}")
+    hid = HEADING.search(page.read_text(encoding="utf-8")).group(1)
+    replace_once(page, f"{{ #{hid} }}", f"{{#{hid}}}")
     line = one_line(project, tmp_path)
-    assert line.endswith(f"docs/modeling.md:{line_of(page, '{#modeling-overview}')}: heading id "
-                         "written '{#modeling-overview}': write '{ #modeling-overview }' with "
+    assert line.endswith(f"docs/modeling.md:{line_of(page, '{#' + hid + '}')}: heading id "
+                         f"written '{{#{hid}}}': write '{{ #{hid} }}' with "
                          "spaces ('{#' starts a Jinja comment)"), line
 
 
@@ -172,8 +193,7 @@ def test_heading_id_without_spaces_says_what_to_write(project, tmp_path):
     ("inline", "shares its line with other text"),
 ])
 def test_a_macro_out_of_place_names_page_and_line(project, tmp_path, how, wording):
-    page = project / "docs" / "modeling.md"
-    call = '{{ correction("pipe-mode-formats") }}'
+    page, _, call = placed_correction(project)
     new = {"admonition": '!!! note "Careful"\n\n    ' + call,
            "list": "- a point\n" + call,
            "indented list": "- a point\n\n    " + call,
@@ -187,56 +207,58 @@ def test_a_macro_out_of_place_names_page_and_line(project, tmp_path, how, wordin
 
 
 def test_an_error_inside_a_macro_call_names_page_and_line(project, tmp_path):
-    page = project / "docs" / "modeling.md"
-    replace_once(page, '{{ correction("pipe-mode-formats") }}', '{{ correction("no-such-fix") }}')
+    page, _, call = placed_correction(project)
+    replace_once(page, call, '{{ correction("no-such-fix") }}')
     line = one_line(project, tmp_path)
     assert line.endswith(f'docs/modeling.md:{line_of(page, "no-such-fix")}: correction("no-such-fix"): '
                          "no such id in macros/data/corrections/"), line
 
 
 def test_a_wrong_macro_call_names_page_and_line(project, tmp_path):
-    page = project / "docs" / "modeling.md"
-    replace_once(page, '{{ correction("pipe-mode-formats") }}', "{{ correction() }}")
+    page, _, call = placed_correction(project)
+    replace_once(page, call, "{{ correction() }}")
     line = one_line(project, tmp_path)
     assert f"docs/modeling.md:{line_of(page, '{{ correction() }}')}: {{{{ correction() }}}} failed: " \
         in line and "missing 1 required positional argument" in line, line
 
 
 def test_an_unknown_name_names_page_and_line(project, tmp_path):
-    page = project / "docs" / "modeling.md"
-    replace_once(page, '{{ correction("pipe-mode-formats") }}', '{{ corection("pipe-mode-formats") }}')
+    page, cid, call = placed_correction(project)
+    replace_once(page, call, f'{{{{ corection("{cid}") }}}}')
     line = one_line(project, tmp_path)
     assert f"docs/modeling.md:{line_of(page, 'corection')}: unknown name 'corection'" in line, line
 
 
 def test_jinja_syntax_error_names_page_and_line(project, tmp_path):
-    page = project / "docs" / "modeling.md"
-    replace_once(page, '{{ correction("pipe-mode-formats") }}', '{{ correction("pipe-mode-formats" }}')
+    page, cid, call = placed_correction(project)
+    replace_once(page, call, f'{{{{ correction("{cid}" }}}}')
     line = one_line(project, tmp_path)
-    assert f"docs/modeling.md:{line_of(page, 'pipe-mode-formats')}: Jinja syntax error: " in line, line
+    assert f"docs/modeling.md:{line_of(page, cid)}: Jinja syntax error: " in line, line
 
 
 def test_placing_a_correction_twice_names_the_page(project, tmp_path):
-    page = project / "docs" / "modeling.md"
-    call = '{{ correction("pipe-mode-formats") }}'
+    page, cid, call = placed_correction(project)
     page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
     numbers = [n for n, text in enumerate(page.read_text().splitlines(), 1) if text == call]
     line = one_line(project, tmp_path)
-    assert f"docs/modeling.md:{numbers[1]}: correction 'pipe-mode-formats' is placed more than once" in line, line
+    assert f"docs/modeling.md:{numbers[1]}: correction '{cid}' is placed more than once" in line, line
 
 
 def test_an_unplaced_correction_names_it(project, tmp_path):
     page = project / "docs" / "modeling.md"
-    replace_once(page, '{{ correction("gpu-cpu-images") }}\n', "")
+    docs = " ".join(p.read_text(encoding="utf-8") for p in (project / "docs").glob("*.md"))
+    cid = next(c for c in CORRECTION_CALL.findall(page.read_text(encoding="utf-8"))
+               if f"#fix-{c}" not in docs)  # no other page links its box
+    replace_once(page, f'{{{{ correction("{cid}") }}}}\n', "")
     line = one_line(project, tmp_path)
-    assert line.endswith("macros/data: never placed on a page: correction 'gpu-cpu-images' "
+    assert line.endswith(f"macros/data: never placed on a page: correction '{cid}' "
                          "(docs/modeling.md)"), line
 
 
 def test_any_other_error_on_a_page_is_one_line_too(project, tmp_path):
     """Not a macro of ours (mkdocs-macros reports it): still one line, page and line."""
-    page = project / "docs" / "modeling.md"
-    replace_once(page, '{{ correction("pipe-mode-formats") }}', "{{ 1/0 }}")
+    page, _, call = placed_correction(project)
+    replace_once(page, call, "{{ 1/0 }}")
     out = failed_build(project, tmp_path)
     assert "Traceback" not in out
     lines = error_lines(out)
