@@ -142,7 +142,7 @@ def on_pre_page_macros(env) -> None:
     jinja = getattr(env, "env", None)
     if jinja is not None:
         known = {*env.variables, *env.macros, *jinja.globals, *(env.page.meta or {})}
-        pagecheck.check_template(source, src, jinja, known)
+        pagecheck.check_template(source, src, jinja, known, MACROS)
     env.page_errors.start(source, env.markdown)
 
 

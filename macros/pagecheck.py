@@ -73,7 +73,7 @@ def check_source(text: str, page: str, macros: set[str]) -> None:
 
 
 def check_template(text: str, page: str, jinja_env: jinja2.Environment,
-                   known: set[str]) -> None:
+                   known: set[str], macros: set[str]) -> None:
     """Jinja syntax and names, on the page's source. Raises DataError."""
     shown = f"docs/{page}"
     try:
@@ -87,12 +87,8 @@ def check_template(text: str, page: str, jinja_env: jinja2.Environment,
         name = unknown[0]
         line = next((n for n, text_line in enumerate(text.splitlines(), 1)
                      if re.search(r"\{[{%].*\b" + re.escape(name) + r"\b", text_line)), None)
-        raise DataError(shown, f"unknown name '{name}' in a macro call (macros: "
-                        f"{', '.join(sorted(known_macros(known)))})", line=line)
-
-
-def known_macros(known: set[str]) -> set[str]:
-    return {k for k in known if not k.startswith("_") and k.islower()}
+        raise DataError(shown, f"unknown name '{name}' in {{{{ }}}} or {{% %}} (the site's "
+                        f"macros: {', '.join(sorted(macros))})", line=line)
 
 
 def template_line() -> int | None:
