@@ -23,6 +23,21 @@ JUNK = [
 PALETTE_TOGGLE = '[data-md-component="palette"] label.md-header__button:not([hidden])'
 
 
+def test_the_keys_are_every_key_material_reads():
+    """Material's bundle and inline scripts, as installed: a new key joins the list."""
+    import re
+    from pathlib import Path
+
+    import material
+    templates = Path(material.__file__).parent / "templates"
+    sources = [*templates.glob("assets/javascripts/bundle.*.min.js"),
+               *templates.glob("partials/javascripts/*.html")]
+    assert sources
+    read = {k for path in sources
+            for k in re.findall(r'__md_get\("(__\w+)"', path.read_text(encoding="utf-8"))}
+    assert read and read <= set(MATERIAL_KEYS), read - set(MATERIAL_KEYS)
+
+
 def use_the_site(page, server) -> None:
     """Answer a question, switch the palette, start the exam: the site saves its keys."""
     page.goto(server + PAGE)
