@@ -166,8 +166,19 @@ def load_all(config) -> None:
     SiteData.load(str(ROOT), config)
 
 
+_TRIALS: dict[tuple[str, int], Trial] = {}
+
+
 def trial(name: str, fields: list[Leaf], config) -> Trial:
-    """Which fields take the payload (to be built) and which refuse it (and how)."""
+    """Which fields take the payload (to be built) and which refuse it (and how);
+    once per payload and set of fields (with and without hooks share it)."""
+    key = (name, hash(tuple(fields)))
+    if key not in _TRIALS:
+        _TRIALS[key] = _trial(name, fields, config)
+    return _TRIALS[key]
+
+
+def _trial(name: str, fields: list[Leaf], config) -> Trial:
     out = Trial({}, {})
     with FakeFiles() as fake:
         for index, leaf in enumerate(fields):
