@@ -158,7 +158,9 @@ def _wrong_type(value: Any, types: type | tuple[type, ...]) -> str:
                     f"true/false: put it in quotes (\"{value.text}\")")
         return f"must be {_type_name(types)}, got '{value.text}' (YAML reads it as true/false)"
     message = f"must be {_type_name(types)}, got {_type_name(type(value))}"
-    if str in wanted and isinstance(value, (bool, int, float)):
+    if wanted == (bool,) and isinstance(value, str):
+        message += f" ('{value}'): write true or false"
+    elif str in wanted and isinstance(value, (bool, int, float)):
         message += f" ({value!r} as YAML reads it): put the text in quotes"
     return message
 

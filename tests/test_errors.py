@@ -73,7 +73,8 @@ def test_a_data_error_is_one_line(project, tmp_path):
     replace_once(quiz, "        correct: false", "        correct: maybe")
     line = one_line(project, tmp_path)
     expected = (f"quizzes/modeling.yml:{line_of(quiz, '- text:')}: question '{qid}': "
-                "field 'options[1].correct': must be true/false, got text")
+                "field 'options[1].correct': must be true/false, got text ('maybe'): write "
+                "true or false")
     assert line.endswith(expected), line
 
 
