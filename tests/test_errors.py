@@ -265,3 +265,13 @@ def test_any_other_error_on_a_page_is_one_line_too(project, tmp_path):
     lines = error_lines(out)
     assert lines == [f"WARNING -  [macros] - ERROR docs/modeling.md:{line_of(page, '{{ 1/0 }}')}: "
                      "ZeroDivisionError: division by zero"], lines
+
+
+def test_an_unclosed_jinja_comment_names_its_line(project, tmp_path):
+    page = project / "docs" / "modeling.md"
+    text = page.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(text, 1) if n > 20 and line and line[0].isalpha())
+    text[number - 1] += " (see {#notes)"
+    page.write_text("\n".join(text) + "\n", encoding="utf-8")
+    line = one_line(project, tmp_path)
+    assert f"docs/modeling.md:{number}: Jinja syntax error: Missing end of comment tag" in line, line
