@@ -79,14 +79,9 @@ def check_template(text: str, page: str, jinja_env: jinja2.Environment,
     try:
         ast = jinja_env.parse(text)
     except jinja2.TemplateSyntaxError as exc:
-        line = exc.lineno
-        if "comment" in (exc.message or ""):  # Jinja names the end of the page: find the "{#"
-            opened = [n for n, text_line in enumerate(text.splitlines(), 1)
-                      if "{#" in text_line and "#}" not in text_line.split("{#", 1)[1]]
-            line = opened[-1] if opened else line
         raise DataError(shown, f"Jinja syntax error: {exc.message}. Pages are Jinja "
                         "templates: write '{{', '{%' or '{#' only to call a macro, and "
-                        "heading ids as '{ #id }'", line=line) from None
+                        "heading ids as '{ #id }'", line=exc.lineno) from None
     unknown = sorted(jinja2.meta.find_undeclared_variables(ast) - known)
     if unknown:
         name = unknown[0]

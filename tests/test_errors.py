@@ -268,6 +268,7 @@ def test_any_other_error_on_a_page_is_one_line_too(project, tmp_path):
 
 
 def test_an_unclosed_jinja_comment_names_its_line(project, tmp_path):
+    """The file's line, front matter counted (mkdocs-macros counted without it)."""
     page = project / "docs" / "modeling.md"
     text = page.read_text(encoding="utf-8").splitlines()
     number = next(n for n, line in enumerate(text, 1) if n > 20 and line and line[0].isalpha())
