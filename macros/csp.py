@@ -1,8 +1,8 @@
 """A Content-Security-Policy <meta> on every page: defence in depth behind markup.py.
 
 Only the site's own script files run, and the inline scripts the theme writes,
-each allowed by its SHA-256 hash, computed from the finished page at build time
-(so a new Material version or template change is hashed as it is). Anything a
+each allowed by its SHA-256 hash, computed from the finished pages at the end of
+the build (so a new Material version or template change is hashed as it is). Anything a
 data file might smuggle in (an inline script, an event handler, a javascript:
 URL, a plugin object, a foreign image) would be refused by the browser as well.
 
@@ -61,10 +61,8 @@ def policy(hashes: list[str]) -> str:
     ])
 
 
-def add_policy(html: str, shim_source: str | None) -> str:
-    """The page with its policy as the first element of <head> after the charset."""
-    if CHARSET not in html:
-        return html
+def page_hashes(html: str, shim_source: str | None) -> list[str]:
+    """The hashes a page needs: its inline scripts, and the shim's frame script."""
     hashes = [sha256(s) for s in INLINE_SCRIPT.findall(html)]
     config = CONFIG.search(html)
     if shim_source and config:
@@ -72,8 +70,27 @@ def add_policy(html: str, shim_source: str | None) -> str:
         script = iframe_script(shim_source, worker) if worker else None
         if script:
             hashes.append(sha256(script))
+    return hashes
+
+
+def add_policy(html: str, hashes: list[str]) -> str:
+    """The page with the policy as the first element of <head> after the charset."""
+    if CHARSET not in html:
+        return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     return html.replace(CHARSET, CHARSET + meta, 1)
+
+
+def add_policies(site_dir: Path, shim_source: str | None) -> None:
+    """Every page of the built site gets one policy that allows the inline scripts of
+    all pages: instant navigation keeps the first page's policy while it runs the
+    scripts of the pages it brings in."""
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
+    hashes = [h for html in pages.values() for h in page_hashes(html, shim_source)]
+    for path, html in pages.items():
+        out = add_policy(html, hashes)
+        if out != html:
+            path.write_text(out, encoding="utf-8")
 
 
 def shim_source(config) -> str | None:

@@ -12,9 +12,9 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   calculators) go in, so search finds them.
 - on_post_page, after the search plugin: the quizzes and the exam bank go in.
   Questions and explanations stay out of the search index, where they would
-  drown the notes in the results (and they would triple its size). Then the
-  Content-Security-Policy <meta> (macros/csp.py) hashes the finished page's
-  inline scripts (on_post_template does the same for 404.html); not under
+  drown the notes in the results (and they would triple its size).
+- on_post_build: every page gets the Content-Security-Policy <meta>
+  (macros/csp.py), hashing the inline scripts of the finished pages; not under
   `mkdocs serve`, whose live reload is an inline script of its own.
 
 - on_files: the practice exam's question bank, assets/javascripts/exam-bank.js,
@@ -62,17 +62,14 @@ def on_startup(command, dirty):
 
 
 def on_post_page(output, page, config):
-    output = _site_data(config).fill(output, page.file.src_uri, "page")
-    return _with_policy(output, config)
+    return _site_data(config).fill(output, page.file.src_uri, "page")
 
 
-def on_post_template(output_content, template_name, config):
-    return _with_policy(output_content, config)
-
-
-def _with_policy(html, config):
+def on_post_build(config):
     if _SERVING:
-        return html
+        return
+    from pathlib import Path
+
     from macros import csp  # the package mkdocs-macros imported (module_name: macros)
 
-    return csp.add_policy(html, csp.shim_source(config))
+    csp.add_policies(Path(config["site_dir"]), csp.shim_source(config))

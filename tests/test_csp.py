@@ -30,6 +30,8 @@ def _hash(text: str) -> str:
 def test_every_page_has_the_policy_before_any_script(site):
     pages = sorted(site.glob("*.html"))
     assert len(pages) > 10
+    # One policy for all: instant navigation keeps the first page's policy.
+    assert len({META.search(p.read_text(encoding="utf-8")).group(1) for p in pages}) == 1
     for path in pages:
         html = path.read_text(encoding="utf-8")
         meta = META.search(html)
