@@ -37,9 +37,11 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
+    from macros.reading import wrap_markdown_tables
+
     data, src = _site_data(config), page.file.src_uri
     page.present_anchor_ids |= data.deferred_ids(src)
-    return data.fill(html, src, "content")
+    return data.fill(wrap_markdown_tables(html), src, "content")
 
 
 def on_post_page(output, page, config):

@@ -499,11 +499,13 @@ def scroll_table(label: str, head: str, body: list[str], caption: str = "",
     named = f' aria-labelledby="{esc(labelledby)}"' if labelledby else ""
     caption_html = f"<caption>{esc(caption)}</caption>" if caption else ""
     return "\n".join([
+        '<div class="table-wrap">',
         f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(label)}">',
         f"<table{named}>{caption_html}",
         f"<thead>{head}</thead>",
         "<tbody>", *body, "</tbody>",
         "</table>",
+        "</div>",
         "</div>",
     ])
 
