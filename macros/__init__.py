@@ -51,6 +51,11 @@ def define_env(env) -> None:
         return data.tables_index()
 
     @env.macro
+    def tables_gallery() -> str:
+        """Every comparison table with its filters, for comparison-tables.md."""
+        return data.tables_gallery(page())
+
+    @env.macro
     def quizzes(anchor: str) -> str:
         """Every question of this page whose source is the section #anchor."""
         return unsearched(data.quizzes(anchor, page()))

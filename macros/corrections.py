@@ -95,14 +95,20 @@ def _source_line(source: str | None, kind: str) -> str:
 
 
 def render_correction(c: Correction) -> str:
-    """The Correction box for a page: an admonition with its own stable id."""
+    """The Correction box for a page, with its own stable id: compact, so the notes read
+    first. What is right shows, led by the kind of error; what the sheet said and the
+    source fold away in a <details>, which needs no script."""
     sheet = c.sheet.strip().replace("\n", " ")
+    source = _source_line(c.source, c.kind)
     lines = [
-        f'<div class="admonition correction" id="{c.box_id}">',
-        f'<p class="admonition-title">Correction: {KINDS[c.kind].lower()}</p>',
-        f"<p>The sheet says: <q>{_escape(sheet)}</q></p>",
+        f'<div class="correction" id="{c.box_id}">',
+        f'<p class="correction__kind">Correction: {KINDS[c.kind].lower()}</p>',
         render_markdown(c.right),
-        _source_line(c.source, c.kind),
+        '<details class="correction__more">',
+        f"<summary>What the sheet says{', and the source' if source else ''}</summary>",
+        f"<p>The sheet says: <q>{_escape(sheet)}</q></p>",
+        source,
+        "</details>",
         "</div>",
     ]
     return "\n".join(line for line in lines if line)

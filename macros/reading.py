@@ -3,7 +3,7 @@
 - Markdown tables get the same scrolling region as the data tables
   (tables.scroll_table): a keyboard-focusable, labelled box that scrolls on
   its own, so a wide table never widens the page; site.css keeps the first
-  column in view and site.js says when more columns follow.
+  column in view and says when more columns follow.
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def _text(fragment: str) -> str:
 
 def region(label: str, inner: str) -> str:
     """`inner` (a <table>) in the scrolling region every table on the site sits in."""
-    return ('<div class="table-wrap"><div class="table-scroll" tabindex="0" role="region" '
-            f'aria-label="{html.escape(label, quote=True)}">{inner}</div></div>')
+    return ('<div class="table-scroll" tabindex="0" role="region" '
+            f'aria-label="{html.escape(label, quote=True)}">{inner}</div>')
 
 
 def wrap_markdown_tables(page_html: str) -> str:

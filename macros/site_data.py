@@ -170,6 +170,14 @@ class SiteData:
     def tables_index(self) -> str:
         return tbl.render_tables_index(self.tables, self.table_pages, self.page_titles)
 
+    def tables_gallery(self, page: str) -> str:
+        """Every table under its own heading, for comparison-tables.md: a copy with
+        its own ids, kept out of search (the original is found where it is taught)."""
+        return "\n".join(
+            f"## {title} {{ #{slug} }}\n\n{line}\n{self.defer(copy, page, searchable=False)}"
+            for title, slug, line, copy in tbl.render_tables_gallery(
+                self.tables, self.table_pages, self.page_titles))
+
     # -- quizzes ------------------------------------------------------------------------
     def source_label(self, q: qz.Question) -> str:
         page = self.page_titles.get(q.source_page, q.source_page)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlparse
@@ -97,10 +97,11 @@ class Table:
     limits: dict[str, int | float] = field(default_factory=dict)
     row_noun: str = "rows"
     extra: Callable[["Table"], str] | None = None
+    prefix: str = ""   # a copy elsewhere (the comparison page) prefixes every id
 
     @property
     def anchor(self) -> str:
-        return f"table-{self.id}"
+        return f"{self.prefix}table-{self.id}"
 
 
 # -- Per-table schemas -----------------------------------------------------------------
@@ -544,7 +545,7 @@ def render_filter(table: Table) -> str:
         f'<form class="table-filter" data-table-filter="{esc(table.row_noun)}" '
         f'aria-label="Filter: {esc(table.caption)}" data-js-only>',
         *controls,
-        '<button type="reset">Show all</button>',
+        '<button type="reset" class="md-button">Show all</button>',
         "</form>",
     ])
 
@@ -562,13 +563,15 @@ def render_notes(table: Table) -> str:
     return html_list([inline(n) for n in table.notes], "table-notes")
 
 
-def render_table(table: Table) -> str:
-    """The table as HTML in a <figure> whose id is the table's anchor."""
+def render_table(table: Table, *, caption_shown: bool = True) -> str:
+    """The table as HTML in a <figure> whose id is the table's anchor; without
+    `caption_shown`, the caption is for screen readers only (a heading shows it)."""
     caption_id = f"{table.anchor}-caption"
     head, body = render_rows(table)
+    hidden = "" if caption_shown else ' class="sr-only"'
     parts = [
         f'<figure class="data-table" id="{table.anchor}">',
-        f'<figcaption id="{caption_id}">{esc(table.caption)}</figcaption>',
+        f'<figcaption id="{caption_id}"{hidden}>{esc(table.caption)}</figcaption>',
         render_filter(table),
         scroll_table(table.caption, head, body, labelledby=caption_id),
         render_status(table),
@@ -583,6 +586,29 @@ def render_table(table: Table) -> str:
 
 def md_link_text(text: str) -> str:
     return esc(text).replace("[", "\\[").replace("]", "\\]")
+
+
+COPY_PREFIX = "compare-"
+
+
+def render_tables_gallery(tables: dict[str, Table], placements: dict[str, str],
+                          page_titles: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """Every placed table, for the comparison page: (heading, heading id, a Markdown
+    line with its summary and a link to where it is taught, the copy's HTML). The
+    copy's ids all start with COPY_PREFIX, so they never clash with the original's,
+    and its filter works on its own rows."""
+    out = []
+    for table in tables.values():
+        page = placements.get(table.id)
+        if page is None:
+            continue
+        title = page_titles.get(page, page.removesuffix(".md"))
+        line = (f"{inline(table.summary)} Where it is taught: "
+                f"[{md_link_text(title)}]({page}#{table.anchor}).")
+        copy = replace(table, prefix=COPY_PREFIX)
+        out.append((md_link_text(table.caption), f"{COPY_PREFIX}{table.id}", line,
+                    render_table(copy, caption_shown=False)))
+    return out
 
 
 def render_tables_index(tables: dict[str, Table], placements: dict[str, str],

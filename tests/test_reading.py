@@ -22,11 +22,11 @@ def test_markdown_tables_are_wrapped_in_named_regions():
             '<h3 id="b">Beta &amp; co</h3><table><tr><td>3</td></tr></table>'
             '<table class="x"><tr><td>kept</td></tr></table>')
     out = wrap_markdown_tables(page)
-    assert out.count('class="table-wrap"') == 3
+    assert out.count('class="table-scroll"') == 3
     assert out.count('tabindex="0" role="region"') == 3
     assert 'aria-label="Table: Alpha"' in out and 'aria-label="Table: Alpha (2)"' in out
     assert 'aria-label="Table: Beta &amp; co"' in out
-    assert '<table class="x">' in out and out.index('<table class="x">') > out.rindex("table-wrap")
+    assert '<table class="x">' in out and out.index('<table class="x">') > out.rindex("table-scroll")
 
 
 # Measured in the page: each table's region, whether it fits, and what happens when a
@@ -37,19 +37,18 @@ MEASURE = """async () => {
   const out = [];
   for (const table of document.querySelectorAll("article table")) {
     const box = table.closest(".table-scroll");
-    const wrap = box && box.parentElement;
     const r = {label: box && box.getAttribute("aria-label"), tabindex: box && box.getAttribute("tabindex"),
-               role: box && box.getAttribute("role"), wrapped: !!(wrap && wrap.classList.contains("table-wrap"))};
+               role: box && box.getAttribute("role"), wrapped: !!box};
     if (!box) { out.push(r); continue; }
     box.scrollLeft = 0;
     await frame();
     const b = box.getBoundingClientRect();
     r.insideColumn = b.left >= article.left - 1 && b.right <= article.right + 1;
     r.hides = box.scrollWidth > box.clientWidth + 1;
-    r.more = wrap.hasAttribute("data-more");
-    const hint = getComputedStyle(wrap, "::after");
-    r.hint = r.more ? hint.content : "";
-    r.hintShown = r.more && hint.display !== "none" && hint.visibility !== "hidden";
+    const hint = () => getComputedStyle(box, "::after");
+    r.more = hint().visibility === "visible" && hint().display !== "none";
+    r.hint = hint().content;
+    r.shade = getComputedStyle(box).backgroundImage.includes("gradient");
     if (r.hides) {
       const first = table.querySelector("tbody tr > :first-child");
       const head = table.querySelector("thead tr > :first-child");
@@ -66,7 +65,7 @@ MEASURE = """async () => {
         first.nextElementSibling.getBoundingClientRect().left <= secondBefore - box.scrollLeft + 1;
       box.scrollLeft = box.scrollWidth;
       await frame(); await frame();
-      r.moreAtEnd = wrap.hasAttribute("data-more");
+      r.moreAtEnd = hint().visibility === "visible";
       box.scrollLeft = 0;
     }
     out.push(r);
@@ -94,14 +93,14 @@ def test_every_table_fits_or_scrolls_in_its_own_box_with_sticky_row_labels(brows
         for t in found["tables"]:
             where = f"{name} @{width}px, table {t['label']!r}"
             if not (t["wrapped"] and t["tabindex"] == "0" and t["role"] == "region" and t["label"]):
-                problems.append(f"{where}: not in a labelled, focusable .table-wrap region: {t}")
+                problems.append(f"{where}: not in a labelled, focusable .table-scroll region: {t}")
                 continue
             labels_seen += 1
             if not t["insideColumn"]:
                 problems.append(f"{where}: the region sticks out of the content column")
             if t["hides"]:
                 wide += 1
-                if not (t["more"] and t["hintShown"] and "scroll" in t["hint"]):
+                if not (t["more"] and t["shade"] and "scroll sideways" in t["hint"]):
                     problems.append(f"{where}: hides columns but shows no hint ({t})")
                 if not (t["sticky"] and t["opaque"] and t["scrolled"]):
                     problems.append(f"{where}: the first column does not stay in view ({t})")
@@ -114,3 +113,98 @@ def test_every_table_fits_or_scrolls_in_its_own_box_with_sticky_row_labels(brows
     assert labels_seen >= 11, "the pages' tables were not found"
     if width == 390:
         assert wide >= 5, "at 390 px several tables must scroll: the check did not run"
+
+
+# -- Corrections: compact, after the notes they correct ---------------------------------------
+
+def _soup(site, name):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+
+
+SECTION_PAGES = PAGES[1:8]
+
+
+def test_each_correction_shows_the_fix_and_folds_the_sheet_and_source(site):
+    boxes = 0
+    for name in SECTION_PAGES:
+        for box in _soup(site, name).select("article .correction"):
+            boxes += 1
+            where = f"{name}#{box.get('id')}"
+            assert box["id"].startswith("fix-"), where
+            kind = box.find(class_="correction__kind")
+            assert kind and kind.get_text().startswith("Correction: "), where
+            more = box.find("details", class_="correction__more")
+            assert more is not None and not more.has_attr("open"), where
+            assert more.summary.get_text().startswith("What the sheet says"), where
+            folded = more.get_text(" ")
+            assert "The sheet says:" in folded and more.find("q"), where
+            # what is right is outside the fold, and neither the sheet nor the source is
+            shown = "".join(str(el) for el in box.children if el is not more)
+            assert "The sheet says" not in shown and "Source:" not in shown, where
+            assert len(kind.find_next_sibling().get_text(strip=True)) > 20, where
+            if "Source:" in folded and "none found" not in folded:
+                assert more.find("a", href=lambda h: h and h.startswith("https://")), where
+    assert boxes >= 40
+
+
+def test_corrections_follow_the_notes_of_their_section(site):
+    """The notes read first: between a section's heading and its first correction
+    there is always some of the page's own text."""
+    for name in SECTION_PAGES:
+        for box in _soup(site, name).select("article .correction"):
+            notes = 0
+            for el in box.find_previous_siblings():
+                if el.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    break
+                if "correction" not in (el.get("class") or []) and el.get_text(strip=True):
+                    notes += 1
+            assert notes, f"{name}#{box['id']} comes before any note of its section"
+
+
+# -- The comparison page shows every table, with its own ids -------------------------------
+
+def test_comparison_page_shows_every_table_with_its_own_ids(site):
+    from collections import Counter
+    from macros import tables as tbl
+    page = _soup(site, "comparison-tables.html")
+    ids = Counter(el["id"] for el in page.find_all(id=True))
+    assert [i for i, n in ids.items() if n > 1] == [], "ids repeat on the comparison page"
+    for table_id in tbl.TABLE_IDS:
+        heading = page.find(id=f"compare-{table_id}")
+        assert heading is not None and heading.name == "h2", table_id
+        figure = page.find(id=f"compare-table-{table_id}")
+        assert figure is not None and figure.find("tbody").find("tr"), table_id
+        assert figure.find_previous("h2") is heading, f"{table_id}: copy not under its heading"
+        assert not figure.find(id=f"table-{table_id}"), table_id
+        assert all(el["id"].startswith("compare-") for el in figure.find_all(id=True)), table_id
+        # the heading shows the caption; the figure's own caption is for screen readers
+        assert figure.figcaption.get_text() == heading.get_text().rstrip("¶").strip()
+        assert "sr-only" in figure.figcaption.get("class", [])
+        link = heading.find_next("a", href=lambda h: h and h.endswith(f"#table-{table_id}"))
+        assert link is not None and link.find_previous("h2") is heading, table_id
+    copy = page.find(id="compare-table-builtin-algorithms")
+    assert copy.find("form", attrs={"data-table-filter": True}).find(
+        "select", id="compare-table-builtin-algorithms-filter-learning")
+
+
+def test_the_copies_stay_out_of_search_the_originals_are_in(site):
+    import json
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {d["location"]: d["text"] for d in docs}
+    compare = " ".join(t for loc, t in text.items() if loc.startswith("comparison-tables.html"))
+    assert "Factorization Machines" not in compare
+    assert any("Factorization Machines" in t for loc, t in text.items()
+               if loc.startswith("algorithms.html"))
+
+
+@pytest.mark.browser
+def test_the_copy_s_filter_works_on_its_own_rows(page, server):
+    page.goto(server + "comparison-tables.html")
+    figure = page.locator("#compare-table-builtin-algorithms")
+    figure.locator("form[data-table-filter]").wait_for(state="visible")
+    page.select_option("#compare-table-builtin-algorithms-filter-train", "multi-gpu")
+    assert figure.locator("[data-table-filter-status]").inner_text() == "Showing 4 of 17 algorithms."
+    assert figure.locator("tbody tr:visible").count() == 4
+    # the other tables on the page are untouched
+    assert page.locator("#compare-table-data-input-modes tbody tr[hidden]").count() == 0
