@@ -88,7 +88,8 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
 def _source_line(source: str | None, kind: str) -> str:
     if source:
         label = html.escape(source.removeprefix("https://"))
-        return f'<p>Source: <a href="{html.escape(source)}">{label}</a></p>'
+        return (f'<p data-search-exclude="source">Source: '
+                f'<a href="{html.escape(source)}">{label}</a></p>')
     if kind == "unverified":
         return "<p>Source: none found. No AWS documentation supports the sheet's claim.</p>"
     return ""
@@ -105,7 +106,7 @@ def render_correction(c: Correction) -> str:
         f'<p class="correction__kind">Correction: {KINDS[c.kind].lower()}</p>',
         render_markdown(c.right),
         '<details class="correction__more">',
-        f"<summary>What the sheet says{', and the source' if source else ''}</summary>",
+        f"<summary data-search-exclude=\"summary\">What the sheet says{', and the source' if source else ''}</summary>",
         f"<p>The sheet says: <q>{_escape(sheet)}</q></p>",
         source,
         "</details>",

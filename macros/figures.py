@@ -94,5 +94,5 @@ def render_figure_notes(fig: Figure) -> list[str]:
                   for f in fig.formulas]
     if fig.sources:
         links = ", ".join(f"[{u.removeprefix('https://')}]({u})" for u in fig.sources)
-        lines += ["", f"Source: {links}"]
+        lines += ["", f"Source: {links}", '{: data-search-exclude="source" }']
     return lines

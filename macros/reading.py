@@ -41,3 +41,39 @@ def wrap_markdown_tables(page_html: str) -> str:
         return region(label, match.group(0))
 
     return _TABLE.sub(wrap, page_html)
+
+
+# -- Search ranking --------------------------------------------------------------------
+# Material's search scores every section alike (BM25 without length normalisation),
+# so "XGBoost" ranked "XGBoost pros and cons" above the XGBoost section itself. Each
+# entry gets a boost by its heading's level: when a section and its sub-sections
+# match a query equally, the broader section comes first. A title match still
+# outweighs any text match (Material boosts titles a thousandfold).
+def section_boost(level: int) -> float:
+    """1 for the page and its h2 sections, then a little less for each level down."""
+    return 1.0 if level <= 2 else round(1 / (1 + 0.15 * (level - 2)), 3)
+
+
+def heading_levels(toc) -> dict[str, int]:
+    levels: dict[str, int] = {}
+    for item in toc:
+        levels[item.id] = item.level
+        levels.update(heading_levels(item.children))
+    return levels
+
+
+COPY_BOOST = 0.5   # a table's copy on the comparison page ranks below the original
+
+
+def rank_sections(entries: list[dict], page_url: str, toc) -> None:
+    """Set a boost on this page's search entries (Material's index honours it per entry)."""
+    from .tables import COPY_PREFIX
+
+    levels = heading_levels(toc)
+    for entry in entries:
+        base, _, anchor = entry["location"].partition("#")
+        if base != page_url or anchor not in levels:
+            continue
+        boost = COPY_BOOST if anchor.startswith(COPY_PREFIX) else section_boost(levels[anchor])
+        if boost != 1.0:
+            entry["boost"] = boost

@@ -174,7 +174,8 @@ class SiteData:
         """Every table under its own heading, for comparison-tables.md: a copy with
         its own ids, kept out of search (the original is found where it is taught)."""
         return "\n".join(
-            f"## {title} {{ #{slug} }}\n\n{line}\n{self.defer(copy, page, searchable=False)}"
+            f"## {title} {{ #{slug} }}\n\n{line}\n"
+            + self.defer(copy.replace(f" {tbl.NO_SEARCH}", ""), page, searchable=False)
             for title, slug, line, copy in tbl.render_tables_gallery(
                 self.tables, self.table_pages, self.page_titles))
 

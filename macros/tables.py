@@ -472,26 +472,33 @@ def render_cell(value: str | tuple[str, ...] | None) -> str:
     return html_list([inline(v) for v in value])
 
 
+# Material's search skips an element with this attribute (and drops the attribute
+# once the page is indexed): source links would crowd the search snippets.
+NO_SEARCH = 'data-search-exclude="source"'
+
+
 def render_sources(sources: tuple[Source, ...]) -> str:
     if not sources:
         return '<span class="no-source">General practice (no AWS page)</span>'
     links = [f'<a href="{esc(s.url)}">{esc(s.title)}</a>' for s in sources]
-    return links[0] if len(links) == 1 else html_list(links)
+    return f"<div {NO_SEARCH}>{links[0] if len(links) == 1 else html_list(links)}</div>"
 
 
 def html_list(items: list[str], css_class: str = "cell-list") -> str:
     """A <ul> of items that are already HTML."""
-    return f'<ul class="{css_class}">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    return f'<ul class="{css_class}">' + "\n".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
+# Cells and list items are joined by a line break: search reads the page's text, and
+# without white space between them "Pipe mode" and "Input mode" run together.
 def header_row(labels: list[str]) -> str:
-    return "<tr>" + "".join(f'<th scope="col">{esc(label)}</th>' for label in labels) + "</tr>"
+    return "<tr>" + "\n".join(f'<th scope="col">{esc(label)}</th>' for label in labels) + "</tr>"
 
 
 def body_row(header: str, cells: list[str], attrs: str = "") -> str:
     """One <tr>: the header cell (already HTML) as <th scope="row">, then <td>s."""
-    return (f"<tr{attrs}><th scope=\"row\">{header}</th>"
-            + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f"<tr{attrs}><th scope=\"row\">{header}</th>\n"
+            + "\n".join(f"<td>{c}</td>" for c in cells) + "</tr>")
 
 
 def scroll_table(label: str, head: str, body: list[str], caption: str = "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from macros.reading import wrap_markdown_tables
 
 PAGES = ["index.html", "streaming-data-collection.html", "data-preparation.html",
@@ -208,3 +209,68 @@ def test_the_copy_s_filter_works_on_its_own_rows(page, server):
     assert figure.locator("tbody tr:visible").count() == 4
     # the other tables on the page are untouched
     assert page.locator("#compare-table-data-input-modes tbody tr[hidden]").count() == 0
+
+
+# -- Search: cells apart, source links out, headings ranked as readers expect -----------------
+
+def _index(site) -> list[dict]:
+    import json
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_text_keeps_table_cells_and_list_items_apart(site):
+    import re
+    text = {d["location"]: d["text"] for d in _index(site)}
+    modes = text["data-preparation.html#dataset-formats"]
+    assert re.search(r"Pipe mode\s+Input mode\s+Streams the data", modes), modes[:300]
+    glance = text["algorithms.html#algorithms-at-a-glance"]
+    assert re.search(r"Linear Learner\s+Supervised\s+Regression", glance), glance[:300]
+    everything = " ".join(text.values())
+    assert "Pipe modeInput mode" not in everything
+    # list items inside a cell: one after another, with space between
+    assert re.search(r"applications</li>\s*<li>AWS Lambda", everything) or \
+        re.search(r"applications\s+AWS Lambda", everything)
+
+
+def test_source_links_and_fold_labels_stay_out_of_search(site):
+    from macros import tables as tbl
+    docs = _index(site)
+    everything = " ".join(d["text"] for d in docs)
+    assert "Source: docs.aws" not in everything and "Source: https" not in everything
+    assert "What the sheet says" not in everything
+    titles = {s.title for t in tbl.load_tables(ROOT / "macros/data", root=ROOT).values()
+              for s in (src for row in t.rows for src in row.sources)}
+    leaked = [t for t in titles if len(t.split()) >= 4 and t in everything]  # not a plain phrase
+    assert not leaked, f"table source links in the search index: {leaked[:5]}"
+    # ... while the notes and what is right are still found
+    assert "The sheet says" in everything and "Pipe mode" in everything
+
+
+def test_section_boost_falls_with_depth_and_copies_rank_last():
+    from macros.reading import COPY_BOOST, section_boost
+    assert section_boost(1) == section_boost(2) == 1.0
+    assert 1.0 > section_boost(3) > section_boost(4) > section_boost(5) > COPY_BOOST
+
+
+def test_built_index_carries_the_boosts(site):
+    boosts = {d["location"]: d.get("boost", 1.0) for d in _index(site)}
+    assert boosts["algorithms.html#xgboost"] > boosts["algorithms.html#xgboost-pros-cons"]
+    assert boosts["comparison-tables.html#compare-kds-shard-limits"] < boosts[
+        "streaming-data-collection.html#shards"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, first", [("XGBoost", "#xgboost"), ("shard", "#shards"),
+                                          ("PCA", "#pca"), ("k-NN", "#knn")])
+def test_search_box_lands_on_the_section_a_reader_expects(page, server, query, first):
+    """Through Material's own search (its lunr index in the browser): the first result
+    that is a section, not a page, is the section named by the query."""
+    page.goto(server + "index.html")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)  # results settle after the last keystroke
+    hrefs = page.locator(".md-search-result__link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    sections = [h for h in hrefs if "#" in h]
+    assert sections and sections[0].endswith(first), sections[:5]
