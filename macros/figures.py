@@ -1,8 +1,9 @@
 """Figures (charts and diagrams): loading, validation and rendering.
 
 Data: macros/data/charts.yml (alt text, caption, optional worked formulas and
-sources per figure); the SVGs come from scripts/make_charts.py. A page places
-one with {{ figure("chart-scatter") }}; its anchor is #fig-<id>.
+sources per figure); the SVGs come from scripts/make_charts.py, one per page
+palette: `assets/charts/<name>.svg` and `assets/charts/dark/<name>.svg`. A page
+places one with {{ figure("chart-scatter") }}; its anchor is #fig-<id>.
 """
 from __future__ import annotations
 
@@ -53,8 +54,10 @@ def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Fig
         if raw["id"] in found:
             fail("id", "duplicate id")
         svg = docs_dir / raw["file"]
-        if not svg.is_file():
-            fail("file", f"docs/{raw['file']} does not exist (run `make charts`)")
+        for path in (svg, docs_dir / dark_file(raw["file"])):
+            if not path.is_file():
+                fail("file", f"docs/{path.relative_to(docs_dir).as_posix()} does not exist "
+                     "(run `make charts`)")
         size = _SIZE.search(svg.read_text(encoding="utf-8")[:2000])
         if not size:
             fail("file", "the SVG has no width/height in pt")
@@ -73,11 +76,20 @@ def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Fig
     return found
 
 
+def dark_file(file: str) -> str:
+    """assets/charts/x.svg -> assets/charts/dark/x.svg (the slate palette's drawing)."""
+    folder, _, name = file.rpartition("/")
+    return f"{folder}/dark/{name}" if folder else f"dark/{name}"
+
+
 def render_figure(fig: Figure) -> str:
-    """A <figure> with a Markdown image (so MkDocs checks the file) and a caption."""
+    """A <figure> with Markdown images (so MkDocs checks the files) and a caption: the
+    light and the dark drawing, of which Material shows the one for the palette."""
+    size = f'width="{fig.width}" height="{fig.height}" loading="lazy"'
     lines = [
         f'<figure class="chart" id="fig-{fig.id}" markdown>',
-        f'![{fig.alt}]({fig.file}){{ width="{fig.width}" height="{fig.height}" loading="lazy" }}',
+        f'![{fig.alt}]({fig.file}#only-light){{ {size} }}'
+        f'![{fig.alt}]({dark_file(fig.file)}#only-dark){{ {size} }}',
         f"<figcaption>{fig.caption}</figcaption>",
         "</figure>",
     ]

@@ -274,3 +274,48 @@ def test_search_box_lands_on_the_section_a_reader_expects(page, server, query, f
         "links => links.map(a => a.getAttribute('href'))")
     sections = [h for h in hrefs if "#" in h]
     assert sections and sections[0].endswith(first), sections[:5]
+
+
+# -- Charts: the drawing for the reader's palette -------------------------------------------
+
+def test_each_figure_carries_a_drawing_per_palette(site):
+    figures = 0
+    for name in SECTION_PAGES:
+        for fig in _soup(site, name).select("article figure.chart"):
+            figures += 1
+            srcs = [img["src"] for img in fig.find_all("img")]
+            assert len(srcs) == 2, srcs
+            light, dark = srcs
+            assert light.endswith(".svg#only-light") and dark.endswith(".svg#only-dark"), srcs
+            assert dark.replace("/dark/", "/").replace("#only-dark", "") == \
+                light.replace("#only-light", ""), srcs
+            assert (site / dark.split("#")[0]).is_file()
+            sizes = {(img["width"], img["height"]) for img in fig.find_all("img")}
+            assert len(sizes) == 1, "both drawings reserve the same space"
+    assert figures >= 13
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_chart_shown_matches_the_palette(browser, server, scheme):
+    ctx = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(server + "data-analysis-visualization.html")
+    figure = page.locator("#fig-chart-line")
+    figure.scroll_into_view_if_needed()
+    shown = figure.locator("img:visible")
+    assert shown.count() == 1
+    shown.evaluate("img => img.decode()")
+    src = shown.get_attribute("src")
+    assert ("/dark/" in src) == (scheme == "dark"), src
+    assert shown.evaluate("img => img.naturalWidth") > 0
+    # the page's own palette toggle flips it too (not only the system setting)
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    for _ in range(3):  # the toggle cycles system -> light -> dark
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_timeout(150)
+        if page.evaluate("document.body.dataset.mdColorScheme") != before:
+            break
+    flipped = figure.locator("img:visible").get_attribute("src")
+    assert ("/dark/" in flipped) != ("/dark/" in src), (src, flipped)
+    ctx.close()
