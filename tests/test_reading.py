@@ -319,3 +319,55 @@ def test_the_chart_shown_matches_the_palette(browser, server, scheme):
     flipped = figure.locator("img:visible").get_attribute("src")
     assert ("/dark/" in flipped) != ("/dark/" in src), (src, flipped)
     ctx.close()
+
+
+# -- The small ones ------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_back_to_top_sits_in_the_header_on_a_phone(browser, server, scheme):
+    ctx = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto(server + "streaming-data-collection.html")
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(400)
+    page.mouse.wheel(0, -300)  # Material shows the button while scrolling up
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    page.wait_for_timeout(300)
+    box = top.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"], \
+        (box, header)
+    # on top of the header, and clear of the search and palette buttons on its right
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.md-top') !== null",
+                        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert hit
+    for other in page.locator(".md-header label.md-header__button:visible, "
+                              ".md-header form[data-md-component=palette] label:visible").all():
+        b = other.bounding_box()
+        assert box["x"] + box["width"] <= b["x"] or box["x"] >= b["x"] + b["width"], (box, b)
+    assert top.get_attribute("aria-label") or "Back to top" in top.text_content()
+    ctx.close()
+
+
+@pytest.mark.browser
+def test_row_dividers_filters_and_calculators_look_their_part(page, server):
+    page.goto(server + "algorithms.html")
+    row_header = page.locator("#table-builtin-algorithms tbody tr:nth-child(2) th")
+    assert row_header.evaluate("th => getComputedStyle(th).borderTopStyle") == "solid"
+    assert float(row_header.evaluate("th => getComputedStyle(th).borderTopWidth").rstrip("px")) > 0
+    form = page.locator("#table-builtin-algorithms form[data-table-filter]")
+    form.wait_for(state="visible")
+    select = form.locator("select").first
+    style = select.evaluate("s => { const c = getComputedStyle(s); return [c.appearance, "
+                            "c.borderTopWidth, c.borderTopColor, c.fontWeight] }")
+    assert style[0] == "none" and float(style[1].rstrip("px")) >= 1 and style[3] == "700", style
+    assert "md-button" in form.locator("button[type=reset]").get_attribute("class")
+    page.goto(server + "evaluation-optimization.html")
+    look = ("el => { const c = getComputedStyle(el); return "
+            "[c.backgroundColor, c.borderLeftWidth, c.borderTopWidth] }")
+    calc = page.locator("form.calc").first.evaluate(look)
+    quiz = page.locator(".quiz").first.evaluate(look)
+    assert calc[0] != quiz[0], "a calculator has its own background"
+    assert calc[1] != quiz[1] and calc[2] != quiz[2], (calc, quiz)
