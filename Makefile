@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench charts clean
+.PHONY: serve test build build-zensical build-properdocs bank bench charts clean
 
 # Site dependencies (requirements.txt) and test tools (requirements-dev.txt).
 $(VENV)/.site: requirements.txt
@@ -25,15 +25,42 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the workflow lint test will be skipped"; fi
 
+# The other builders (README: Moving off Material), each in its own virtualenv.
+ZENSICAL   := .venv-zensical
+PROPERDOCS := .venv-properdocs
+
+$(ZENSICAL)/.ok: requirements-zensical.txt
+	test -x $(ZENSICAL)/bin/python || $(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
+$(PROPERDOCS)/.ok: requirements-properdocs.txt
+	test -x $(PROPERDOCS)/bin/python || $(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	touch $@
+
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.dev node_modules/.package-lock.json
+# Zensical publishes the committed question bank as it is: it must be current.
+build-zensical: $(ZENSICAL)/.ok $(VENV)/.site
+	$(BIN)/python scripts/make_bank.py --check
+	$(ZENSICAL)/bin/zensical build --strict --clean
+
+build-properdocs: $(PROPERDOCS)/.ok
+	$(PROPERDOCS)/bin/properdocs build --strict -f mkdocs.yml
+
+# The practice exam's question bank, docs/assets/javascripts/exam-bank.js, from quizzes/.
+bank: $(VENV)/.site
+	$(BIN)/python scripts/make_bank.py
+
+test: $(VENV)/.dev node_modules/.package-lock.json $(ZENSICAL)/.ok $(PROPERDOCS)/.ok
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/make_charts.py --check
+	$(BIN)/python scripts/make_bank.py --check
 	$(BIN)/pytest
 
 charts: $(VENV)/.dev
@@ -43,4 +70,4 @@ bench: $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .cache .pytest_cache

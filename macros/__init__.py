@@ -3,27 +3,44 @@
 Data is loaded and validated once per build (macros/site_data.py); rendering
 lives in pure functions (corrections.py, tables.py, quiz.py). Each macro here
 looks an item up, checks it is used on the right page, and calls a renderer.
-Macros whose output is finished HTML (corrections, tables, calculators, quizzes,
-the exam) defer it: a placeholder goes through Markdown and macros/hooks.py puts
-the HTML in its place, the quizzes after the search plugin has read the page.
+
+Two builders run this module. MkDocs' mkdocs-macros imports it as a package and
+calls define_env once per build; macros/hooks.py then lets finished HTML skip
+Markdown (a speed-up: the pages come out the same without it). Zensical loads
+this file by its path and calls define_env for every page, with no hooks: the
+data is then loaded once and kept while the sources stay unchanged.
 """
 from __future__ import annotations
 
-from . import calculators as calc
-from .site_data import SiteData
+import sys
+from pathlib import Path
+
+if __name__ in sys.modules:  # imported as a package (mkdocs-macros)
+    from . import calculators as calc
+    from .site_data import SiteData, page_source
+else:  # loaded from its file path (Zensical): import it as the package it is
+    _root = str(Path(__file__).resolve().parent.parent)
+    if _root not in sys.path:
+        sys.path.insert(0, _root)
+    from macros import calculators as calc
+    from macros.site_data import SiteData, page_source
 
 
 def define_env(env) -> None:
-    data = SiteData.load(env.project_dir, env.conf)
+    per_page = getattr(env, "page", None) is not None   # Zensical: once per page
+    data = SiteData.for_build(env.project_dir, env.conf, cached=per_page)
+    if per_page:
+        data.begin_page(page_source(env.page))
     # For on_post_build and macros/hooks.py. An attribute of the plugin, not a
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
 
     def page() -> str:
-        return env.page.file.src_uri
+        return page_source(env.page)
 
-    # Finished HTML skips Markdown (macros/hooks.py): searchable blocks go in before
-    # the search plugin reads the page, quiz blocks after it.
+    # Finished HTML: with hooks it skips Markdown, searchable blocks going in before
+    # the search plugin reads the page and quiz blocks after it; without hooks the
+    # quiz blocks carry data-search-exclude, so search skips them all the same.
     def searchable(html: str) -> str:
         return data.defer(html, page(), searchable=True)
 
@@ -72,8 +89,18 @@ def define_env(env) -> None:
 
     @env.macro
     def exam_bank() -> str:
-        """The script that loads the question bank (a generated file), for the exam page."""
-        return unsearched(data.exam_bank(env.page.url))
+        """Where the exam page finds the question bank (a generated script)."""
+        return unsearched(data.exam_bank(page()))
+
+    @env.macro
+    def mla_facts() -> str:
+        """The MLA-C01 exam's figures (macros/data/mla-c01.yml), for mla-c01-coverage.md."""
+        return searchable(data.mla_facts())
+
+    @env.macro
+    def mla_coverage() -> str:
+        """Each MLA-C01 task statement with the sections and questions that cover it."""
+        return data.mla_coverage(page())
 
     @env.macro
     def figure(figure_id: str) -> str:
@@ -92,5 +119,6 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Fail the build if a data item was never placed on a page."""
+    """Fail the build if a data item was never placed on a page (mkdocs-macros only:
+    Zensical has no end-of-build event)."""
     env.site_data.check_all_placed()

@@ -16,8 +16,13 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   Questions and explanations stay out of the search index, where they would
   drown the notes in the results (and they would triple its size).
 
-- on_files: the practice exam's question bank becomes a generated script,
-  assets/javascripts/exam-bank.js, loaded by the exam page only.
+- on_files: the practice exam's question bank, assets/javascripts/exam-bank.js,
+  is generated afresh from quizzes/ (the committed copy in docs/ is what builders
+  without hooks publish; `make test` checks that it is up to date).
+
+None of this is needed for correctness: without these hooks (Zensical runs none)
+the same HTML goes through Markdown as raw HTML blocks and the quizzes carry
+data-search-exclude, so the pages come out the same (tests/test_builders.py).
 
 A placeholder that did not reach the page intact fails the build (SiteData.fill).
 The data lives on the macros plugin (`site_data`, set by define_env).
@@ -33,6 +38,9 @@ def on_files(files, config):
     from mkdocs.structure.files import File
 
     data = _site_data(config)
+    committed = files.get_file_from_path(data.EXAM_BANK_FILE)
+    if committed is not None:
+        files.remove(committed)
     files.append(File.generated(config, data.EXAM_BANK_FILE,
                                 content=data.exam_bank_script()))
     return files

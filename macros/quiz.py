@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
                      load_yaml, one_of)
@@ -29,9 +30,24 @@ DOMAINS = {
     "ml-implementation-operations": ("Machine Learning Implementation and Operations", 20),
 }
 
+# The MLA-C01 exam (AWS Certified Machine Learning Engineer - Associate): its four
+# domains with their weights, and the task statements a question may be tagged with.
+MLA_DOMAINS = {
+    "1": ("Data Preparation for Machine Learning (ML)", 28),
+    "2": ("ML Model Development", 26),
+    "3": ("Deployment and Orchestration of ML Workflows", 22),
+    "4": ("ML Solution Monitoring, Maintenance, and Security", 24),
+}
+MLA_TASKS = ("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3")
+
+# References must be AWS's own pages.
+REF_HOSTS = ("aws.amazon.com", "awsstatic.com")
+MAX_REFS = 5
+
 LETTERS = "abcdefgh"
 COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 MAX_ID_LENGTH = 60
+EXAM_ONLY_DIR = "exam-only"
 
 OPTION_SPEC = {
     "text": Field(str),
@@ -45,6 +61,8 @@ QUESTION_SPEC = {
     "explanation": Field(str),
     "source": Field(str),
     "domain": Field(str, check=one_of(DOMAINS)),
+    "mla": Field(str, required=False, check=one_of(MLA_TASKS)),
+    "refs": Field(list),
 }
 
 
@@ -67,10 +85,17 @@ class Question:
     domain: str
     file: str         # the data file, for messages
     line: int | None
+    mla: str | None = None          # MLA-C01 task statement, e.g. "1.2"
+    refs: tuple[str, ...] = ()      # AWS documentation pages that support the key
+    exam_only: bool = False         # quizzes/exam-only/: drawn by the exam and review, on no page
 
     @property
     def anchor(self) -> str:
         return f"q-{self.id}"
+
+    @property
+    def mla_domain(self) -> str | None:
+        return self.mla.split(".")[0] if self.mla else None
 
     @property
     def correct_keys(self) -> tuple[str, ...]:
@@ -114,10 +139,27 @@ def render_inline(text: str) -> str:
 
 # -- Loading and validation --------------------------------------------------------
 
-def _check_question(raw, *, file: str, page: str, anchors: dict[str, set[str]]) -> Question:
+def check_ref(url) -> str | None:
+    """An https:// page on an AWS host (docs.aws.amazon.com, aws.amazon.com, ...)."""
+    if not isinstance(url, str) or not url.startswith("https://") or any(c.isspace() for c in url):
+        return f"'{url}' is not an https:// URL"
+    host = urlsplit(url).hostname or ""
+    if not any(host == h or host.endswith("." + h) for h in REF_HOSTS):
+        return (f"'{url}' is not an AWS page: references must be on docs.aws.amazon.com "
+                "or aws.amazon.com")
+    return None
+
+
+def _check_question(raw, *, file: str, page: str, anchors: dict[str, set[str]],
+                    exam_only: bool = False) -> Question:
     item = "question"
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         item = f"question '{raw['id']}'"
+    if isinstance(raw, dict) and isinstance(raw.get("mla"), (int, float)) \
+            and not isinstance(raw.get("mla"), bool):
+        raise DataError(file, f"write the task statement in quotes, e.g. mla: \"{raw['mla']}\" "
+                        "(unquoted, YAML reads it as a number)", item=item, field="mla",
+                        line=line_of(raw))
     check_mapping(raw, QUESTION_SPEC, file=file, item=item)
     line = line_of(raw)
     qid = raw["id"]
@@ -177,16 +219,33 @@ def _check_question(raw, *, file: str, page: str, anchors: dict[str, set[str]]) 
         except UnsafeMarkup as exc:
             fail(field, str(exc))
 
+    refs = raw.get("refs", [])
+    if "refs" in raw and not refs:
+        fail("refs", "list at least one AWS documentation page that supports the answer")
+    if len(refs) > MAX_REFS:
+        fail("refs", f"has {len(refs)} pages; cite at most {MAX_REFS}")
+    for i, url in enumerate(refs, 1):
+        if problem := check_ref(url):
+            fail(f"refs[{i}]", problem)
+    if len(set(refs)) != len(refs):
+        fail("refs", "lists the same page twice")
+
     return Question(id=qid, question=raw["question"], options=tuple(options),
                     explanation=raw["explanation"], source_page=src_page,
-                    source_anchor=src_anchor, domain=raw["domain"], file=file, line=line)
+                    source_anchor=src_anchor, domain=raw["domain"], file=file, line=line,
+                    mla=raw.get("mla"), refs=tuple(refs), exam_only=exam_only)
 
 
 def load_questions(quiz_dir: Path, anchors: dict[str, set[str]], *,
                    root: Path) -> dict[str, Question]:
-    """All questions by id, file by file; a duplicate id anywhere is an error."""
+    """All questions by id, file by file; a duplicate id anywhere is an error.
+    quizzes/<page>.yml holds the questions shown on docs/<page>.md; quizzes/exam-only/
+    <page>.yml those that only the practice exam and review draw (same format, same
+    `source` rule: the section that teaches them)."""
     found: dict[str, Question] = {}
-    for path in sorted(quiz_dir.glob("*.yml")):
+    paths = [(p, False) for p in sorted(quiz_dir.glob("*.yml"))]
+    paths += [(p, True) for p in sorted((quiz_dir / EXAM_ONLY_DIR).glob("*.yml"))]
+    for path, exam_only in paths:
         shown = str(path.relative_to(root))
         page = path.stem + ".md"
         if page not in anchors:
@@ -194,7 +253,8 @@ def load_questions(quiz_dir: Path, anchors: dict[str, set[str]], *,
                             "the page its questions appear on")
         for raw in expect_list(load_yaml(path, root=root), file=shown, what="questions",
                                key="questions"):
-            q = _check_question(raw, file=shown, page=page, anchors=anchors)
+            q = _check_question(raw, file=shown, page=page, anchors=anchors,
+                                exam_only=exam_only)
             if q.id in found:
                 other = found[q.id]
                 raise DataError(shown, f"duplicate id: also used in {other.file}"
@@ -205,6 +265,26 @@ def load_questions(quiz_dir: Path, anchors: dict[str, set[str]], *,
 
 
 # -- Rendering ------------------------------------------------------------------------
+
+def ref_label(url: str) -> str:
+    """A short, readable name for an AWS page: its host and path, the way a reader
+    would recognise it ("docs.aws.amazon.com › sagemaker › xgboost")."""
+    parts = urlsplit(url)
+    path = [p for p in parts.path.split("/") if p and p not in ("latest", "dg", "developerguide",
+                                                                  "userguide", "APIReference")]
+    if path:
+        path[-1] = path[-1].removesuffix(".html") or path[-1]
+    shown = path[:1] + path[-1:] if len(path) > 1 else path
+    return " › ".join([parts.hostname or "", *shown])
+
+
+def render_refs(refs: tuple[str, ...]) -> str:
+    """'Check it in the AWS docs' with a link per reference (URLs validated on load)."""
+    if not refs:
+        return ""
+    links = ", ".join(f'<a href="{html.escape(u)}">{html.escape(ref_label(u))}</a>' for u in refs)
+    return f'<p class="quiz__refs">Check it in the AWS docs: {links}</p>'
+
 
 def source_href(q: Question, current_page: str) -> str:
     return page_href(q.source_page, q.source_anchor, current_page)
@@ -259,6 +339,7 @@ def render_question(q: Question, *, current_page: str, source_label: str,
     parts += [
         "</ul>",
         _flatten(render_markdown(q.explanation)),
+        render_refs(q.refs),
         f'<p class="quiz__source">Source: <a href="{source_href(q, current_page)}">'
         f'{html.escape(source_label)}</a></p>',
         "</details>",
@@ -279,14 +360,14 @@ def render_quiz_group(questions: list[Question], *, current_page: str,
         render_question(q, current_page=current_page, source_label=labels[q.id],
                         number=first_number + i)
         for i, q in enumerate(questions))
-    return f'<div class="quiz-group">\n{body}\n</div>'
+    return f'<section class="quiz-group" data-search-exclude>\n{body}\n</section>'
 
 
 def render_progress(total: int) -> str:
     """The per-page score line; the script fills in the score."""
     noun = "question" if total == 1 else "questions"
     return (
-        f'<div class="quiz-progress" data-quiz-progress data-total="{total}">'
+        f'<div class="quiz-progress" data-quiz-progress data-search-exclude data-total="{total}">'
         f'<p><strong>{total} practice {noun}</strong> on this page, under the sections they '
         'test. Open <em>Answer and explanation</em> under each to check yourself.</p>'
         '<p class="quiz-progress__score"><span data-quiz-score>Score: 0 of '
@@ -299,15 +380,18 @@ def exam_bank_json(questions: dict[str, Question], labels: dict[str, str]) -> st
     bank = []
     for q in questions.values():
         bank.append({
-            "id": q.id, "h": q.hash, "d": q.domain, "multi": q.multi,
+            "id": q.id, "h": q.hash, "d": q.domain, "m": q.mla_domain, "t": q.mla,
+            "e": int(q.exam_only), "multi": q.multi,
             "q": render_inline(q.question),
             "o": [[o.key, render_inline(o.text), o.correct, _flatten(render_markdown(o.why))]
                   for o in q.options],
             "x": _flatten(render_markdown(q.explanation)),
             "src": [source_href(q, ""), labels[q.id]],
+            "r": list(q.refs),
         })
     domains = {k: [name, weight] for k, (name, weight) in DOMAINS.items()}
-    text = json.dumps({"domains": domains, "questions": bank}, ensure_ascii=False,
+    mla = {k: [name, weight] for k, (name, weight) in MLA_DOMAINS.items()}
+    text = json.dumps({"domains": domains, "mla": mla, "questions": bank}, ensure_ascii=False,
                       separators=(",", ":"))
     # "</script>" and "<!--" must never appear inside the script element.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -16,6 +16,7 @@ import re
 
 from . import corrections as corr
 from . import figures as fg
+from . import mla as ml
 from . import quiz as qz
 from . import tables as tbl
 from .loader import DataError, heading_titles, page_anchors
@@ -25,16 +26,48 @@ _TOKEN = re.compile(r"<!-- mls-(?:content|page) \d+ -->")
 
 
 def nav_titles(nav: list) -> dict[str, str]:
-    """Page file -> nav title, from mkdocs.yml's nav (nested sections included)."""
+    """Page file -> nav title, from mkdocs.yml's nav (nested sections included).
+    MkDocs passes the nav as written ({title: page or [children]}); Zensical as
+    {"title", "url", "children"} items. Both are read."""
     titles: dict[str, str] = {}
     for entry in nav or []:
-        if isinstance(entry, dict):
+        if isinstance(entry, dict) and "children" in entry and "title" in entry:
+            if entry.get("url") and entry.get("title"):
+                titles[entry["url"]] = entry["title"]
+            titles.update(nav_titles(entry["children"]))
+        elif isinstance(entry, dict):
             for title, target in entry.items():
                 if isinstance(target, str):
                     titles[target] = title
                 else:
                     titles.update(nav_titles(target))
     return titles
+
+
+HOOKS = "macros/hooks.py"   # as mkdocs.yml names it under `hooks:`
+_CACHE: dict[str, tuple[tuple, "SiteData"]] = {}
+
+
+def page_source(page) -> str:
+    """The page's source path under docs/ ("modeling.md"): MkDocs' page.file.src_uri,
+    Zensical's page.path."""
+    file = getattr(page, "file", None)
+    return getattr(file, "src_uri", None) or str(page.path).replace("\\", "/")
+
+
+def hooks_active(conf) -> bool:
+    """MkDocs (and ProperDocs) load mkdocs.yml's `hooks:` into {name: module};
+    Zensical runs none, whatever the configuration says."""
+    hooks = conf.get("hooks") if hasattr(conf, "get") else None
+    return isinstance(hooks, dict) and HOOKS in hooks
+
+
+def _fingerprint(root: Path, docs_dir: Path) -> tuple:
+    """Every source the data depends on, with its size and change time."""
+    paths = [root / "mkdocs.yml", *docs_dir.glob("*.md"), *(root / "quizzes").rglob("*.yml"),
+             *(root / "macros" / "data").rglob("*.yml")]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in paths if p.exists()))
 
 
 def macro_pages(docs_dir: Path, macro: str) -> dict[str, str]:
@@ -45,6 +78,10 @@ def macro_pages(docs_dir: Path, macro: str) -> dict[str, str]:
         for key in call.findall(path.read_text(encoding="utf-8")):
             found.setdefault(key, path.name)
     return found
+
+
+def _docs_dir(root: Path, conf) -> Path:
+    return root / conf["docs_dir"]      # MkDocs gives it absolute, Zensical relative
 
 
 @dataclass
@@ -59,10 +96,35 @@ class SiteData:
     table_pages: dict[str, str]
     questions: dict[str, qz.Question]
     figures: dict[str, fg.Figure]
-    placed: Counter = field(default_factory=Counter)
+    mla: ml.MlaExam
+    placed: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> page
     numbers: Counter = field(default_factory=Counter)  # questions numbered per page
+    # True when macros/hooks.py runs (MkDocs, ProperDocs): finished HTML then skips
+    # Markdown. Without hooks (Zensical) the same HTML goes through Markdown as raw
+    # HTML blocks: slower, same pages (tests/test_builders.py).
+    deferring: bool = False
     EXAM_BANK_FILE: ClassVar[str] = "assets/javascripts/exam-bank.js"  # generated (hooks.py)
     deferred: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (page, stage) -> token -> HTML
+
+    @classmethod
+    def for_build(cls, project_dir: str, conf, *, cached: bool = False) -> "SiteData":
+        """The build's data. MkDocs asks once per build: loaded afresh. Zensical asks
+        for every page (`cached`): loaded once, again only when a source changes."""
+        if not cached:
+            data = cls.load(project_dir, conf)
+        else:
+            root = Path(project_dir)
+            key = _fingerprint(root, _docs_dir(root, conf))
+            hit = _CACHE.get(project_dir)
+            if hit and hit[0] == key:
+                data = hit[1]
+            else:
+                data = cls.load(project_dir, conf)
+                _CACHE[project_dir] = (key, data)
+        data.deferring = hooks_active(conf)
+        if not data.deferring:
+            data.check_exam_bank()
+        return data
 
     @classmethod
     def load(cls, project_dir: str, conf) -> "SiteData":
@@ -80,7 +142,7 @@ class SiteData:
     @classmethod
     def _load(cls, project_dir: str, conf) -> "SiteData":
         root = Path(project_dir)
-        docs_dir = Path(conf["docs_dir"])
+        docs_dir = _docs_dir(root, conf)
         data_dir = root / "macros" / "data"
         anchors = page_anchors(docs_dir)
         return cls(
@@ -91,25 +153,43 @@ class SiteData:
             table_pages=macro_pages(docs_dir, "table"),
             questions=qz.load_questions(root / "quizzes", anchors, root=root),
             figures=fg.load_figures(data_dir, docs_dir, root=root),
+            mla=cls._load_mla(data_dir, root),
         )
+
+    @staticmethod
+    def _load_mla(data_dir: Path, root: Path) -> ml.MlaExam:
+        exam = ml.load_mla(data_dir, root=root)
+        ml.check_against(exam, qz.MLA_DOMAINS, qz.MLA_TASKS,
+                         str((data_dir / ml.FILE).relative_to(root)))
+        return exam
 
     # -- placement bookkeeping ----------------------------------------------------
     def _place(self, kind: str, key: str, where: str) -> None:
-        self.placed[(kind, key)] += 1
-        if self.placed[(kind, key)] > 1:
+        if (kind, key) in self.placed:
             raise DataError(f"docs/{where}", f"{kind} '{key}' is placed more than once "
                             "(each may appear on the site once: its id is its anchor)")
+        self.placed[(kind, key)] = where
+
+    def begin_page(self, page: str) -> None:
+        """Forget what `page` placed before: a builder that renders a page again in
+        the same build (Zensical calls define_env for every page) starts it afresh."""
+        for key in [k for k, where in self.placed.items() if where == page]:
+            del self.placed[key]
+        self.numbers[page] = 0
+        for stage in ("content", "page"):
+            self.deferred.pop((page, stage), None)
 
     def check_all_placed(self) -> None:
         missing = [f"correction '{c.id}' (docs/{c.page})" for c in self.corrections.values()
-                   if not self.placed[("correction", c.id)]]
+                   if ("correction", c.id) not in self.placed]
         missing += [f"table '{t}' (macros/data/tables/{t}.yml)" for t in self.tables
-                    if not self.placed[("table", t)]]
+                    if ("table", t) not in self.placed]
         missing += [f"figure '{f}' (macros/data/charts.yml)" for f in self.figures
-                    if not self.placed[("figure", f)]]
+                    if ("figure", f) not in self.placed]
         missing += [f"question '{q.id}' ({q.file}): add {{{{ quizzes(\"{q.source_anchor}\") }}}} "
                     f"under that heading of docs/{q.source_page}"
-                    for q in self.questions.values() if not self.placed[("question", q.id)]]
+                    for q in self.questions.values()
+                    if not q.exam_only and ("question", q.id) not in self.placed]
         if missing:
             raise DataError("macros/data", "never placed on a page: " + "; ".join(missing))
 
@@ -117,6 +197,8 @@ class SiteData:
     def defer(self, html: str, page: str, *, searchable: bool) -> str:
         """A placeholder comment for the Markdown; hooks.py puts `html` in its place,
         before the search plugin reads the page if `searchable`, after it if not."""
+        if not self.deferring:
+            return f"\n\n{html}\n\n"
         stage = "content" if searchable else "page"
         blocks = self.deferred.setdefault((page, stage), {})
         token = f"<!-- mls-{stage} {len(blocks) + 1} -->"
@@ -196,7 +278,7 @@ class SiteData:
 
     def quizzes(self, anchor: str, page: str) -> str:
         found = [q for q in self.questions.values()
-                 if q.source_page == page and q.source_anchor == anchor]
+                 if q.source_page == page and q.source_anchor == anchor and not q.exam_only]
         if not found:
             raise DataError(f"docs/{page}", f"quizzes(\"{anchor}\"): no question in "
                             f"quizzes/{page[:-3]}.yml has source {page}#{anchor}")
@@ -207,32 +289,56 @@ class SiteData:
         if q is None:
             raise DataError(f"docs/{page}", f"quiz(\"{question_id}\"): no question with this "
                             "id in quizzes/*.yml")
+        if q.exam_only:
+            raise DataError(f"docs/{page}", f"question '{question_id}' is exam-only "
+                            f"({q.file}): move it to quizzes/{q.source_page[:-3]}.yml to show it")
         if q.source_page != page:
             raise DataError(f"docs/{page}", f"question '{question_id}' belongs on "
                             f"docs/{q.source_page} (its source)")
         return self._render_questions([q], page)
 
     def quiz_progress(self, page: str) -> str:
-        total = sum(q.source_page == page for q in self.questions.values())
+        total = sum(q.source_page == page and not q.exam_only for q in self.questions.values())
         if not total:
             raise DataError(f"docs/{page}", f"quiz_progress(): quizzes/{page[:-3]}.yml has "
                             "no questions")
         return qz.render_progress(total)
 
     def exam_bank_script(self) -> str:
-        """assets/javascripts/exam-bank.js (hooks.py adds it to the site): the bank
-        as a script, so the exam page stays light and the bank still loads from disk."""
+        """assets/javascripts/exam-bank.js: the bank as a script, so the exam page
+        stays light and the bank still loads from disk (file://)."""
         labels = {q.id: self.source_label(q) for q in self.questions.values()}
-        return ("// Generated at build time from quizzes/*.yml: the practice exam's bank.\n"
+        return ("// Generated from quizzes/ by `make bank` (scripts/make_bank.py): do not edit.\n"
                 f"window.mlsExamBank = {qz.exam_bank_json(self.questions, labels)};\n")
 
-    def exam_bank(self, page_url: str) -> str:
-        """Where the exam page's script finds the bank. site.js loads it once the page
-        is up, so its 60 KiB never compete with what the first paint needs."""
-        from mkdocs.utils import get_relative_url
-        src = get_relative_url(self.EXAM_BANK_FILE, page_url)
-        return f'<div hidden data-exam-bank="{src}"></div>'
+    def check_exam_bank(self) -> None:
+        """The committed docs/assets/javascripts/exam-bank.js must match quizzes/.
+        Builders without hooks (Zensical) publish that file as it is; under MkDocs
+        macros/hooks.py writes a fresh one into the site instead."""
+        path = self.docs_dir / self.EXAM_BANK_FILE
+        shown = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+        try:
+            current = path.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != self.exam_bank_script():
+            raise DataError(shown, "is missing or out of date with quizzes/: run `make bank` "
+                            "(python scripts/make_bank.py) and commit the result")
 
+    def exam_bank(self, page: str) -> str:
+        """Where the exam page's script finds the bank, relative to the page (every page
+        sits at the top of the site, see markup.page_href). site.js loads it once the
+        page is up, so its weight never competes with what the first paint needs."""
+        return f'<div hidden data-search-exclude data-exam-bank="{self.EXAM_BANK_FILE}"></div>'
+
+    # -- MLA-C01 -------------------------------------------------------------------------
+    def mla_facts(self) -> str:
+        return ml.render_facts(self.mla)
+
+    def mla_coverage(self, page: str) -> str:
+        groups = ml.render_coverage(self.mla, self.questions, self.titles, self.page_titles)
+        return "\n".join(f"## {title} {{ #{slug} }}\n{self.defer(items, page, searchable=True)}"
+                         for title, slug, items in groups)
 
     # -- figures ------------------------------------------------------------------------
     def figure(self, figure_id: str, page: str) -> str:

@@ -110,8 +110,8 @@ def define_env(env) -> None:
 
     @env.macro
     def quizzes(anchor: str) -> str:
-        return questions([q for q in data.questions.values()
-                          if q.source_page == page() and q.source_anchor == anchor])
+        return questions([q for q in data.questions.values() if not q.exam_only
+                          and q.source_page == page() and q.source_anchor == anchor])
 
     @env.macro
     def quiz(question_id: str) -> str:
@@ -144,6 +144,10 @@ def define_env(env) -> None:
     @env.macro
     def tables_index() -> str:
         return data.tables_index()
+
+    # The MLA-C01 page is content: the same tables and lists as on the site.
+    env.macro(lambda: block(data.mla_facts()), "mla_facts")
+    env.macro(lambda: data.mla_coverage(page()), "mla_coverage")
 
     for name in ("quiz_progress", "exam_bank", "metrics_calculator", "shard_calculator"):
         env.macro(lambda: "", name)

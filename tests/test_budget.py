@@ -37,7 +37,9 @@ OWN_ASSETS_BUDGET = 12 * KIB
 PAGE_CEILING = 60 * KIB
 EXAM_PAGE = "practice-exam.html"
 EXAM_BANK = "assets/javascripts/exam-bank.js"
-EXAM_BANK_CEILING = 90 * KIB
+# 300 questions (160 of them exam-only) made the bank 128 KiB: data the exam, review
+# and progress pages load after first paint, not page weight.
+EXAM_BANK_CEILING = 180 * KIB
 
 
 def gzip_size(data: bytes) -> int:
@@ -46,9 +48,11 @@ def gzip_size(data: bytes) -> int:
 
 
 def own_assets(assets: Path = ASSETS) -> list[Path]:
-    """The site's own JS and CSS: javascripts/*.js and stylesheets/*.css, never vendor/."""
+    """The site's own JS and CSS: javascripts/*.js and stylesheets/*.css, never vendor/,
+    nor the question bank (generated data, weighed on its own below)."""
     files = sorted((assets / "javascripts").glob("*.js")) + sorted((assets / "stylesheets").glob("*.css"))
-    return [f for f in files if "vendor" not in f.relative_to(assets).parts]
+    return [f for f in files if "vendor" not in f.relative_to(assets).parts
+            and f.name != Path(EXAM_BANK).name]
 
 
 def over_budget(files: dict[str, bytes], budget: int = OWN_ASSETS_BUDGET) -> tuple[int, dict[str, int]]:

@@ -424,8 +424,10 @@ def test_results_are_live_regions(page, server):
 @pytest.mark.browser
 def test_calculators_start_after_instant_navigation(page, server):
     page.goto(server + "index.html")
+    page.evaluate("window.__samePage = true")   # gone if the browser loads a new document
     page.locator(".md-nav--primary a", has_text="Evaluation and Optimization").first.click()
     page.wait_for_url(re.compile(r"evaluation-optimization\.html$"))
+    assert page.evaluate("window.__samePage === true"), "a full page load, not instant navigation"
     form = page.locator("#calc-metrics[data-calc-ready]")
     form.wait_for(state="attached")
     fill_metrics(form, 0, 0, 5, 140)

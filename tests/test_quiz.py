@@ -37,7 +37,10 @@ questions:
         correct: false
         why: That is two shards.
     explanation: Reads are 2 MB/s per shard, shared by consumers.
+    refs:
+      - https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
 """
+REFS = "    refs:\n      - https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html\n"
 
 
 def write(tmp_path: Path, text: str, name: str = "streaming-data-collection.yml") -> Path:
@@ -77,6 +80,14 @@ def test_a_good_file_loads(tmp_path):
     (("    domain: data-engineering\n", "    domain: data-science\n"), "domain", "is not one of"),
     (("    question: How", "    question: <script>x</script> [x](javascript:alert(1)) How"), "question", "not allowed"),
     (("        correct: false\n        why: That is two shards.", "        correct: true\n        why: That is two shards."), "question", "(Choose two.)"),
+    (("    domain: data-engineering\n", "    domain: data-engineering\n    mla: \"5.1\"\n"), "mla", "is not one of"),
+    (("    domain: data-engineering\n", "    domain: data-engineering\n    mla: 1.1\n"), "mla", 'write the task statement in quotes, e.g. mla: "1.1"'),
+    ((REFS, REFS.replace("https://docs.aws.amazon.com", "http://docs.aws.amazon.com")), "refs[1]", "is not an https:// URL"),
+    ((REFS, REFS.replace("docs.aws.amazon.com", "example.com")), "refs[1]", "is not an AWS page"),
+    ((REFS, REFS.replace("docs.aws.amazon.com", "docs.aws.amazon.com.evil.example")), "refs[1]", "is not an AWS page"),
+    ((REFS, "    refs: []\n"), "refs", "at least one AWS documentation page"),
+    ((REFS, ""), "refs", "missing required field"),
+    ((REFS, REFS + REFS.split("\n", 1)[1]), "refs", "the same page twice"),
 ])
 def test_each_kind_of_bad_question_names_file_line_question_and_field(tmp_path, change, field, words):
     old, new = change
@@ -215,3 +226,62 @@ def test_an_unplaced_question_stops_the_build_naming_the_call_to_add(tmp_path):
     page.write_text(text.replace(call.group(0), "", 1))
     with pytest.raises(Exception, match=rf'quizzes\(\\?"{call.group(1)}\\?"\)'):
         build_site(tmp_path / "out", project)
+
+
+def test_exam_only_questions_load_with_their_references_and_mla_task(tmp_path):
+    write(tmp_path, GOOD)
+    (tmp_path / "quizzes" / "exam-only").mkdir()
+    other = GOOD.replace("kds-read", "kds-read-exam").replace(
+        "    domain: data-engineering\n", '    domain: data-engineering\n    mla: "1.1"\n')
+    (tmp_path / "quizzes" / "exam-only" / "streaming-data-collection.yml").write_text(other)
+    qs = qz.load_questions(tmp_path / "quizzes", ANCHORS, root=tmp_path)
+    assert not qs["kds-read"].exam_only and qs["kds-read-exam"].exam_only
+    q = qs["kds-read-exam"]
+    assert (q.mla, q.mla_domain) == ("1.1", "1") and qs["kds-read"].mla is None
+    assert q.refs == ("https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",)
+    html = qz.render_question(q, current_page="modeling.md", source_label="Shards")
+    assert ('Check it in the AWS docs: <a href="https://docs.aws.amazon.com/streams/latest/dev/'
+            'service-sizes-and-limits.html">docs.aws.amazon.com › streams › service-sizes-and-limits</a>') in html
+    bank = json.loads(qz.exam_bank_json(qs, {k: "Shards" for k in qs}))
+    entry = {x["id"]: x for x in bank["questions"]}
+    assert (entry["kds-read-exam"]["e"], entry["kds-read-exam"]["m"], entry["kds-read-exam"]["t"]) == (1, "1", "1.1")
+    assert (entry["kds-read"]["e"], entry["kds-read"]["m"]) == (0, None)
+    assert entry["kds-read"]["r"] == list(q.refs)
+    assert bank["mla"]["1"] == ["Data Preparation for Machine Learning (ML)", 28]
+    assert sum(w for _, w in bank["mla"].values()) == 100
+
+
+def test_an_exam_only_question_cannot_be_placed_on_a_page(tmp_path, caplog):
+    project = copy_project(tmp_path / "project")
+    src = project / "quizzes" / "modeling.yml"
+    data = yaml.safe_load(src.read_text())
+    sources = Counter(x["source"] for x in data["questions"])
+    q = next(x for x in data["questions"] if sources[x["source"]] > 1)  # its section keeps one
+    (project / "quizzes" / "exam-only").mkdir(exist_ok=True)
+    data["questions"].remove(q)
+    src.write_text(yaml.safe_dump(data, sort_keys=False))
+    (project / "quizzes" / "exam-only" / "modeling.yml").write_text(
+        yaml.safe_dump({"questions": [q]}, sort_keys=False))
+    page = project / "docs" / "modeling.md"
+    page.write_text(page.read_text() + f'\n{{{{ quiz("{q["id"]}") }}}}\n')
+    with pytest.raises((Exception, SystemExit)) as exc:  # mkdocs-macros exits on a macro error
+        build_site(tmp_path / "site", project)
+    assert f"question '{q['id']}' is exam-only" in str(exc.value) + caplog.text
+
+
+def test_the_hash_changes_with_the_text_the_options_and_the_key(tmp_path):
+    base = load(tmp_path)["kds-read"].hash
+    changed = {
+        "question": GOOD.replace("per second?", "each second?"),
+        "option text": GOOD.replace("text: 4 MB/s", "text: 8 MB/s"),
+        "answer key": GOOD.replace("        correct: true\n        why: Shared",
+                                   "        correct: false\n        why: Shared").replace(
+            "        correct: false\n        why: That is two shards.",
+            "        correct: true\n        why: That is two shards."),
+    }
+    for what, text in changed.items():
+        (tmp_path / "quizzes" / "streaming-data-collection.yml").unlink()
+        assert load(tmp_path, text)["kds-read"].hash != base, f"hash ignores the {what}"
+    # Explanations and whys may be edited without resetting saved answers.
+    (tmp_path / "quizzes" / "streaming-data-collection.yml").unlink()
+    assert load(tmp_path, GOOD.replace("That is two shards.", "Two shards."))["kds-read"].hash == base
