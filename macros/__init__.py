@@ -17,12 +17,14 @@ from pathlib import Path
 
 if __name__ in sys.modules:  # imported as a package (mkdocs-macros)
     from . import calculators as calc
+    from . import reading
     from .site_data import SiteData, page_source
 else:  # loaded from its file path (Zensical): import it as the package it is
     _root = str(Path(__file__).resolve().parent.parent)
     if _root not in sys.path:
         sys.path.insert(0, _root)
     from macros import calculators as calc
+    from macros import reading
     from macros.site_data import SiteData, page_source
 
 
@@ -34,6 +36,7 @@ def define_env(env) -> None:
     # For on_post_build and macros/hooks.py. An attribute of the plugin, not a
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
+    reading.add_to(env.conf)   # Markdown tables in scrolling regions
 
     def page() -> str:
         return page_source(env.page)
@@ -119,6 +122,8 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Fail the build if a data item was never placed on a page (mkdocs-macros only:
-    Zensical has no end-of-build event)."""
+    """Fail the build if a data item was never placed on a page, then rank the search
+    index's sections (mkdocs-macros only: Zensical has no end-of-build event). Runs
+    before the offline plugin inlines the index (it goes last)."""
     env.site_data.check_all_placed()
+    reading.rank_search_index(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))

@@ -10,8 +10,6 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   deferred HTML join the page's anchors (MkDocs' anchor validation still knows
   `#q-...` and `#table-...`), and the searchable blocks (corrections, tables,
   calculators) go in, so search finds them.
-- on_page_context, after the search plugin has indexed the page: its sections get
-  a search boost by heading level (macros/reading.py).
 - on_post_page, after the search plugin: the quizzes and the exam bank go in.
   Questions and explanations stay out of the search index, where they would
   drown the notes in the results (and they would triple its size).
@@ -47,23 +45,9 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    from macros.reading import wrap_markdown_tables
-
     data, src = _site_data(config), page.file.src_uri
     page.present_anchor_ids |= data.deferred_ids(src)
-    return data.fill(wrap_markdown_tables(html), src, "content")
-
-
-def on_page_context(context, page, config, nav):
-    """After Material's search plugin has indexed the page: rank its sections."""
-    from macros.reading import rank_sections
-
-    search = config.plugins.get("material/search")
-    if search is not None and getattr(search, "search_index", None) is not None:
-        entries = search.search_index.entries
-        mine = [e for e in reversed(entries) if e["location"].split("#")[0] == page.url]
-        rank_sections(mine, page.url, page.toc)
-    return context
+    return data.fill(html, src, "content")
 
 
 def on_post_page(output, page, config):

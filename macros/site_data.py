@@ -257,7 +257,11 @@ class SiteData:
         its own ids, kept out of search (the original is found where it is taught)."""
         return "\n".join(
             f"## {title} {{ #{slug} }}\n\n{line}\n"
-            + self.defer(copy.replace(f" {tbl.NO_SEARCH}", ""), page, searchable=False)
+            # Out of search with or without hooks (Material keeps a bare attribute). Not
+            # a <div>: Material's search parser matches end tags by name, so the first
+            # nested </div> would end the exclusion.
+            + self.defer("<section data-search-exclude>" + copy.replace(f" {tbl.NO_SEARCH}", "")
+                         + "</section>", page, searchable=False)
             for title, slug, line, copy in tbl.render_tables_gallery(
                 self.tables, self.table_pages, self.page_titles))
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from macros.reading import wrap_markdown_tables
 
 PAGES = ["index.html", "streaming-data-collection.html", "data-preparation.html",
          "data-analysis-visualization.html", "modeling.html", "algorithms.html",
@@ -18,16 +17,24 @@ WIDTHS = [390, 1366]
 # -- Tables: every table in its own labelled, focusable scrolling region ------------------
 
 def test_markdown_tables_are_wrapped_in_named_regions():
-    page = ('<h2 id="a">Alpha <a class="headerlink" href="#a">¶</a></h2>'
-            "<table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>"
-            '<h3 id="b">Beta &amp; co</h3><table><tr><td>3</td></tr></table>'
-            '<table class="x"><tr><td>kept</td></tr></table>')
-    out = wrap_markdown_tables(page)
+    import markdown
+    from macros.reading import TableRegions
+    source = ("## Alpha { #a }\n\n| x |\n| - |\n| 1 |\n\n| y |\n| - |\n| 2 |\n\n"
+              "### Beta & co { #b }\n\n- item\n\n    | z |\n    | - |\n    | 3 |\n")
+    out = markdown.markdown(source, extensions=["tables", "attr_list", "toc", TableRegions()])
     assert out.count('class="table-scroll"') == 3
-    assert out.count('tabindex="0" role="region"') == 3
+    assert out.count('role="region" tabindex="0"') == 3
     assert 'aria-label="Table: Alpha"' in out and 'aria-label="Table: Alpha (2)"' in out
-    assert 'aria-label="Table: Beta &amp; co"' in out
-    assert '<table class="x">' in out and out.index('<table class="x">') > out.rindex("table-scroll")
+    assert 'aria-label="Table: Beta &amp; co"' in out   # a table inside a list item too
+    assert out.index('aria-label="Table: Alpha"') < out.index("<table>")
+
+
+def test_the_extension_is_added_once():
+    from macros.reading import TableRegions, add_to
+    config = {"markdown_extensions": ["toc"]}
+    add_to(config)
+    add_to(config)
+    assert sum(isinstance(e, TableRegions) for e in config["markdown_extensions"]) == 1
 
 
 # Measured in the page: each table's region, whether it fits, and what happens when a
@@ -207,9 +214,14 @@ def test_the_copy_s_filter_works_on_its_own_rows(page, server):
     page.goto(server + "comparison-tables.html")
     figure = page.locator("#compare-table-builtin-algorithms")
     figure.locator("form[data-table-filter]").wait_for(state="visible")
+    rows = figure.locator("tbody tr")
+    total = rows.count()
+    multi = figure.locator('tbody tr[data-train~="multi-gpu"]').count()
+    assert 0 < multi < total
     page.select_option("#compare-table-builtin-algorithms-filter-train", "multi-gpu")
-    assert figure.locator("[data-table-filter-status]").inner_text() == "Showing 4 of 17 algorithms."
-    assert figure.locator("tbody tr:visible").count() == 4
+    assert figure.locator("[data-table-filter-status]").inner_text() == \
+        f"Showing {multi} of {total} algorithms."
+    assert figure.locator("tbody tr:visible").count() == multi
     # the other tables on the page are untouched
     assert page.locator("#compare-table-data-input-modes tbody tr[hidden]").count() == 0
 
@@ -240,7 +252,7 @@ def test_source_links_and_fold_labels_stay_out_of_search(site):
     docs = _index(site)
     everything = " ".join(d["text"] for d in docs)
     assert "Source: docs.aws" not in everything and "Source: https" not in everything
-    assert "What the sheet says" not in everything
+    assert "What the sheet says, and the source" not in everything
     titles = {s.title for t in tbl.load_tables(ROOT / "macros/data", root=ROOT).values()
               for s in (src for row in t.rows for src in row.sources)}
     leaked = [t for t in titles if len(t.split()) >= 4 and t in everything]  # not a plain phrase
@@ -250,13 +262,20 @@ def test_source_links_and_fold_labels_stay_out_of_search(site):
 
 
 def test_section_boost_falls_with_depth_and_copies_rank_last():
-    from macros.reading import COPY_BOOST, section_boost
+    from macros.reading import COPY_BOOST, boost_for, section_boost
     assert section_boost(1) == section_boost(2) == 1.0
     assert 1.0 > section_boost(3) > section_boost(4) > section_boost(5) > COPY_BOOST
+    levels = {"a.html#x": 3}
+    assert boost_for("a.html#x", levels) == section_boost(3)
+    assert boost_for("a.html#unknown", levels) == 1.0 == boost_for("a.html", levels)
+    assert boost_for("comparison-tables.html#compare-kds-vs-msk", levels) == COPY_BOOST
 
 
-def test_built_index_carries_the_boosts(site):
+def test_built_index_carries_the_boosts_and_the_offline_copy_too(site):
+    import json
     boosts = {d["location"]: d.get("boost", 1.0) for d in _index(site)}
+    inlined = (site / "search/search_index.js").read_text(encoding="utf-8")
+    assert json.loads(inlined.removeprefix("var __index = "))["docs"] == _index(site)
     assert boosts["algorithms.html#xgboost"] > boosts["algorithms.html#xgboost-pros-cons"]
     assert boosts["comparison-tables.html#compare-kds-shard-limits"] < boosts[
         "streaming-data-collection.html#shards"]
