@@ -393,3 +393,21 @@ def test_row_dividers_filters_and_calculators_look_their_part(page, server):
     quiz = page.locator(".quiz").first.evaluate(look)
     assert calc[0] != quiz[0], "a calculator has its own background"
     assert calc[1] != quiz[1] and calc[2] != quiz[2], (calc, quiz)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_nothing_moves_while_pages_with_tables_and_charts_load(browser, server, width):
+    """The table hint's line is reserved and both chart drawings carry their size:
+    no layout shift (Lighthouse's CLS) on load."""
+    ctx = browser.new_context(viewport={"width": width, "height": 800})
+    ctx.add_init_script("window.__cls = 0; new PerformanceObserver((list) => { for (const e of "
+                        "list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })"
+                        ".observe({type: 'layout-shift', buffered: true});")
+    page = ctx.new_page()
+    for name in ("algorithms.html", "comparison-tables.html", "data-analysis-visualization.html"):
+        page.goto(server + name)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__cls") < 0.01, name
+    ctx.close()
