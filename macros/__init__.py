@@ -19,6 +19,7 @@ if __name__ in sys.modules:  # imported as a package (mkdocs-macros)
     from . import calculators as calc
     from . import pagecheck
     from .loader import read_text
+    from . import reading
     from .site_data import SiteData, page_source
 else:  # loaded from its file path (Zensical): import it as the package it is
     _root = str(Path(__file__).resolve().parent.parent)
@@ -27,6 +28,7 @@ else:  # loaded from its file path (Zensical): import it as the package it is
     from macros import calculators as calc
     from macros import pagecheck
     from macros.loader import read_text
+    from macros import reading
     from macros.site_data import SiteData, page_source
 
 
@@ -44,6 +46,7 @@ def define_env(env) -> None:
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
     env.page_errors = errors = pagecheck.PageErrors()
+    reading.add_to(env.conf)   # Markdown tables in scrolling regions
 
     def page() -> str:
         return page_source(env.page)
@@ -83,6 +86,11 @@ def define_env(env) -> None:
     def tables_index() -> str:
         """A linked list of every comparison table, for comparison-tables.md."""
         return searchable(data.tables_index())
+
+    @macro
+    def tables_gallery() -> str:
+        """Every comparison table with its filters, for comparison-tables.md."""
+        return data.tables_gallery(page())
 
     @macro
     def quizzes(anchor: str) -> str:
@@ -152,6 +160,8 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Fail the build if a data item was never placed on a page (mkdocs-macros only:
-    Zensical has no end-of-build event)."""
+    """Fail the build if a data item was never placed on a page, then rank the search
+    index's sections (mkdocs-macros only: Zensical has no end-of-build event). Runs
+    before the offline plugin inlines the index (it goes last)."""
     env.site_data.check_all_placed()
+    reading.rank_search_index(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))

@@ -252,6 +252,19 @@ class SiteData:
     def tables_index(self) -> str:
         return tbl.render_tables_index(self.tables, self.table_pages, self.page_titles)
 
+    def tables_gallery(self, page: str) -> str:
+        """Every table under its own heading, for comparison-tables.md: a copy with
+        its own ids, kept out of search (the original is found where it is taught)."""
+        return "\n".join(
+            f"## {title} {{ #{slug} }}\n\n{line}\n"
+            # Out of search with or without hooks (Material keeps a bare attribute). Not
+            # a <div>: Material's search parser matches end tags by name, so the first
+            # nested </div> would end the exclusion.
+            + self.defer("<section data-search-exclude>" + copy.replace(f" {tbl.NO_SEARCH}", "")
+                         + "</section>", page, searchable=False)
+            for title, slug, line, copy in tbl.render_tables_gallery(
+                self.tables, self.table_pages, self.page_titles))
+
     # -- quizzes ------------------------------------------------------------------------
     def source_label(self, q: qz.Question) -> str:
         page = self.page_titles.get(q.source_page, q.source_page)
