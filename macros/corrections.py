@@ -54,6 +54,7 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
                      root: Path) -> dict[str, Correction]:
     """All corrections by id, in page order; checks ids, anchors and fields."""
     found: dict[str, Correction] = {}
+    where: dict[str, str] = {}  # id -> file:line, for a duplicate's message
     for path in sorted((data_dir / "corrections").glob("*.yml")):
         shown = str(path.relative_to(root))
         page = path.stem + ".md"
@@ -68,8 +69,10 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
             check_mapping(raw, SPEC, file=shown, item=item)
             line = line_of(raw)
             if raw["id"] in found:
-                raise DataError(shown, "duplicate id (ids are unique across all correction "
-                                "files)", item=item, field="id", line=line)
+                raise DataError(shown, f"duplicate id: also used in {where[raw['id']]} (ids "
+                                "are unique across all correction files)", item=item,
+                                field="id", line=line)
+            where[raw["id"]] = f"{shown}:{line}" if line else shown
             if raw["anchor"] not in anchors[page]:
                 raise DataError(shown, f"no heading {{ #{raw['anchor']} }} on docs/{page}",
                                 item=item, field="anchor", line=line)
@@ -88,21 +91,28 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
 def _source_line(source: str | None, kind: str) -> str:
     if source:
         label = html.escape(source.removeprefix("https://"))
-        return f'<p>Source: <a href="{html.escape(source)}">{label}</a></p>'
+        return (f'<p data-search-exclude="source">Source: '
+                f'<a href="{html.escape(source)}">{label}</a></p>')
     if kind == "unverified":
         return "<p>Source: none found. No AWS documentation supports the sheet's claim.</p>"
     return ""
 
 
 def render_correction(c: Correction) -> str:
-    """The Correction box for a page: an admonition with its own stable id."""
+    """The Correction box for a page, with its own stable id: compact, so the notes read
+    first. What is right shows, led by the kind of error; what the sheet said and the
+    source fold away in a <details>, which needs no script."""
     sheet = c.sheet.strip().replace("\n", " ")
+    source = _source_line(c.source, c.kind)
     lines = [
-        f'<div class="admonition correction" id="{c.box_id}">',
-        f'<p class="admonition-title">Correction: {KINDS[c.kind].lower()}</p>',
-        f"<p>The sheet says: <q>{_escape(sheet)}</q></p>",
+        f'<div class="correction" id="{c.box_id}">',
+        f'<p class="correction__kind">Correction: {KINDS[c.kind].lower()}</p>',
         render_markdown(c.right),
-        _source_line(c.source, c.kind),
+        '<details class="correction__more">',
+        f"<summary data-search-exclude=\"summary\">What the sheet says{', and the source' if source else ''}</summary>",
+        f"<p>The sheet says: <q>{_escape(sheet)}</q></p>",
+        source,
+        "</details>",
         "</div>",
     ]
     return "\n".join(line for line in lines if line)

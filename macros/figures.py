@@ -1,8 +1,9 @@
 """Figures (charts and diagrams): loading, validation and rendering.
 
 Data: macros/data/charts.yml (alt text, caption, optional worked formulas and
-sources per figure); the SVGs come from scripts/make_charts.py. A page places
-one with {{ figure("chart-scatter") }}; its anchor is #fig-<id>.
+sources per figure); the SVGs come from scripts/make_charts.py, one per page
+palette: `assets/charts/<name>.svg` and `assets/charts/dark/<name>.svg`. A page
+places one with {{ figure("chart-scatter") }}; its anchor is #fig-<id>.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import (DataError, Field, check_mapping, check_slug, check_url, expect_list,
-                     line_of, load_yaml)
+                     line_of, load_yaml, read_text)
+from .markup import escape_text, render_inline_text
 
 FORMULA_SPEC = {"name": Field(str), "formula": Field(str), "example": Field(str),
                 "meaning": Field(str)}
@@ -53,9 +55,11 @@ def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Fig
         if raw["id"] in found:
             fail("id", "duplicate id")
         svg = docs_dir / raw["file"]
-        if not svg.is_file():
-            fail("file", f"docs/{raw['file']} does not exist (run `make charts`)")
-        size = _SIZE.search(svg.read_text(encoding="utf-8")[:2000])
+        for path in (svg, docs_dir / dark_file(raw["file"])):
+            if not path.is_file():
+                fail("file", f"docs/{path.relative_to(docs_dir).as_posix()} does not exist "
+                     "(run `make charts`)")
+        size = _SIZE.search(read_text(svg, f"docs/{raw['file']}")[:2000])
         if not size:
             fail("file", "the SVG has no width/height in pt")
         if "[" in raw["alt"] or "]" in raw["alt"]:
@@ -73,26 +77,44 @@ def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Fig
     return found
 
 
-def render_figure(fig: Figure) -> str:
-    """A <figure> with a Markdown image (so MkDocs checks the file) and a caption."""
+def dark_file(file: str) -> str:
+    """assets/charts/x.svg -> assets/charts/dark/x.svg (the slate palette's drawing)."""
+    folder, _, name = file.rpartition("/")
+    return f"{folder}/dark/{name}" if folder else f"dark/{name}"
+
+
+def render_figure(fig: Figure, src: str | None = None) -> str:
+    """A <figure> as finished HTML: the light and the dark drawing, of which Material
+    shows the one for the palette (#only-light, #only-dark), the caption and the notes.
+    `src` is the light file's URL from the page (by default its path under docs/; both
+    files are checked when the data loads). Every text goes through macros/markup.py;
+    none of it goes through Markdown."""
+    src = fig.file if src is None else src
+    size = f'width="{fig.width}" height="{fig.height}" loading="lazy"'
+    alt = escape_text(fig.alt)
     lines = [
-        f'<figure class="chart" id="fig-{fig.id}" markdown>',
-        f'![{fig.alt}]({fig.file}){{ width="{fig.width}" height="{fig.height}" loading="lazy" }}',
-        f"<figcaption>{fig.caption}</figcaption>",
+        f'<figure class="chart" id="fig-{fig.id}">',
+        f'<img src="{escape_text(src)}#only-light" alt="{alt}" {size}>'
+        f'<img src="{escape_text(dark_file(src))}#only-dark" alt="{alt}" {size}>',
+        f"<figcaption>{render_inline_text(fig.caption)}</figcaption>",
         "</figure>",
     ]
     return "\n".join(lines + render_figure_notes(fig))
 
 
 def render_figure_notes(fig: Figure) -> list[str]:
-    """Markdown lines under a figure: its worked formulas as a table, its sources."""
+    """HTML lines under a figure: its worked formulas as a table, its sources."""
     lines: list[str] = []
     if fig.formulas:
-        lines += ["", "| Metric | Formula | On this figure | What it tells you |",
-                  "| --- | --- | --- | --- |"]
-        lines += [f"| {f['name']} | {f['formula']} | {f['example']} | {f['meaning']} |"
-                  for f in fig.formulas]
+        head = "".join(f"<th>{h}</th>" for h in ("Metric", "Formula", "On this figure",
+                                                  "What it tells you"))
+        rows = ["<tr>" + "".join(f"<td>{render_inline_text(f[k])}</td>" for k in
+                                 ("name", "formula", "example", "meaning")) + "</tr>"
+                for f in fig.formulas]
+        lines += ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows,
+                  "</tbody>", "</table>"]
     if fig.sources:
-        links = ", ".join(f"[{u.removeprefix('https://')}]({u})" for u in fig.sources)
-        lines += ["", f"Source: {links}"]
+        links = ", ".join(f'<a href="{escape_text(u)}">{escape_text(u.removeprefix("https://"))}'
+                          "</a>" for u in fig.sources)
+        lines += [f'<p data-search-exclude="source">Source: {links}</p>']
     return lines

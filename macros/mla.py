@@ -21,10 +21,19 @@ from .markup import UnsafeMarkup, page_href, render_markdown
 
 FILE = "mla-c01.yml"
 
+FACT_KEYS = ("code", "name", "questions", "scored", "minutes", "passing", "scale")
+
+
+def _fact_keys(value: list) -> str | None:
+    unknown = [v for v in value if v not in FACT_KEYS]
+    return f"{unknown[0]!r} is not one of: {', '.join(FACT_KEYS)}" if unknown else None
+
+
 EXAM_SPEC = {
     "code": Field(str), "name": Field(str), "questions": Field(int), "scored": Field(int),
     "minutes": Field(int), "passing": Field(int), "scale": Field(str),
-    "unverified": Field(bool, required=False), "unverified_fields": Field(list, required=False),
+    "unverified": Field(bool, required=False),
+    "unverified_fields": Field(list, required=False, check=_fact_keys),
     "source": Field(str, check=check_url),
 }
 RETIRED_SPEC = {"date": Field(str), "source": Field(str, check=check_url)}
@@ -146,9 +155,12 @@ def render_facts(exam: MlaExam) -> str:
     if exam.unverified or any(d.unverified for d in exam.domains):
         note = (f'<p class="mla__note"><sup>{NOTE}</sup> Reported by third-party guides; not '
                 "confirmed on an AWS page we could check. Check the exam guide before you book.</p>")
-    return (f'<div class="mla-facts"><div class="md-typeset__table"><table id="mla-facts"><caption>{html.escape(f["name"])} '
+    # In the scrolling region every table on the site has (site.css, reading.py).
+    region = (f'<div class="table-scroll" tabindex="0" role="region" '
+              f'aria-label="{html.escape(f["name"], quote=True)}">')
+    return (f'<div class="mla-facts">{region}<div class="md-typeset__table"><table id="mla-facts"><caption>{html.escape(f["name"])} '
             f'(<a href="{html.escape(f["source"])}">AWS exam guide</a>)</caption><tbody>{body}{weights}'
-            f"</tbody></table></div>{note}</div>")
+            f"</tbody></table></div></div>{note}</div>")
 
 
 def render_coverage(exam: MlaExam, questions: dict, titles: dict[tuple[str, str], str],

@@ -19,7 +19,7 @@ from . import figures as fg
 from . import mla as ml
 from . import quiz as qz
 from . import tables as tbl
-from .loader import DataError, heading_titles, page_anchors
+from .loader import DataError, heading_titles, page_anchors, read_text
 
 _ID = re.compile(r' id="([^"]+)"')  # a literal prefix: fast on the 300 KB exam bank
 _TOKEN = re.compile(r"<!-- mls-(?:content|page) \d+ -->")
@@ -75,7 +75,7 @@ def macro_pages(docs_dir: Path, macro: str) -> dict[str, str]:
     call = re.compile(r"\{\{\s*" + macro + r"\(\s*[\"']([^\"']+)[\"']")
     found: dict[str, str] = {}
     for path in sorted(docs_dir.glob("*.md")):
-        for key in call.findall(path.read_text(encoding="utf-8")):
+        for key in call.findall(read_text(path, f"docs/{path.name}")):
             found.setdefault(key, path.name)
     return found
 
@@ -252,6 +252,19 @@ class SiteData:
     def tables_index(self) -> str:
         return tbl.render_tables_index(self.tables, self.table_pages, self.page_titles)
 
+    def tables_gallery(self, page: str) -> str:
+        """Every table under its own heading, for comparison-tables.md: a copy with
+        its own ids, kept out of search (the original is found where it is taught)."""
+        return "\n".join(
+            f"## {title} {{ #{slug} }}\n\n{line}\n"
+            # Out of search with or without hooks (Material keeps a bare attribute). Not
+            # a <div>: Material's search parser matches end tags by name, so the first
+            # nested </div> would end the exclusion.
+            + self.defer("<section data-search-exclude>" + copy.replace(f" {tbl.NO_SEARCH}", "")
+                         + "</section>", page, searchable=False)
+            for title, slug, line, copy in tbl.render_tables_gallery(
+                self.tables, self.table_pages, self.page_titles))
+
     # -- quizzes ------------------------------------------------------------------------
     def source_label(self, q: qz.Question) -> str:
         page = self.page_titles.get(q.source_page, q.source_page)
@@ -338,4 +351,4 @@ class SiteData:
             raise DataError(f"docs/{page}", f"figure(\"{figure_id}\"): no such id in "
                             "macros/data/charts.yml")
         self._place("figure", figure_id, page)
-        return fg.render_figure(f)
+        return fg.render_figure(f)  # every page sits at the top of the site (page_href)

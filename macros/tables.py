@@ -29,15 +29,15 @@ row that rests on general practice, with no AWS page behind it.
 """
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlparse
 
 from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
                      load_yaml)
+from .markup import escape_text, page_href, render_inline_text
 
 TABLE_IDS = (
     "kinesis-family", "kds-vs-msk", "firehose-destinations", "kds-shard-limits",
@@ -97,10 +97,11 @@ class Table:
     limits: dict[str, int | float] = field(default_factory=dict)
     row_noun: str = "rows"
     extra: Callable[["Table"], str] | None = None
+    prefix: str = ""   # a copy elsewhere (the comparison page) prefixes every id
 
     @property
     def anchor(self) -> str:
-        return f"table-{self.id}"
+        return f"{self.prefix}table-{self.id}"
 
 
 # -- Per-table schemas -----------------------------------------------------------------
@@ -446,21 +447,9 @@ def _check_unique_headers(rows: list, spec: Spec, shown: str) -> None:
 
 # -- Rendering -----------------------------------------------------------------------------
 
-CODE_SPAN = re.compile(r"`([^`]+)`")
-BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def inline(text: str) -> str:
-    """Escaped text with `code` and **bold** rendered; nothing else is markup."""
-    out = []
-    for index, part in enumerate(CODE_SPAN.split(text)):  # odd parts are code spans
-        out.append(f"<code>{esc(part)}</code>" if index % 2
-                   else BOLD.sub(r"<strong>\1</strong>", esc(part)))
-    return "".join(out)
+# Data text goes through macros/markup.py only: escaped, with `code` and **bold**.
+esc = escape_text
+inline = render_inline_text
 
 
 def render_cell(value: str | tuple[str, ...] | None) -> str:
@@ -471,26 +460,33 @@ def render_cell(value: str | tuple[str, ...] | None) -> str:
     return html_list([inline(v) for v in value])
 
 
+# Material's search skips an element with this attribute (and drops the attribute
+# once the page is indexed): source links would crowd the search snippets.
+NO_SEARCH = 'data-search-exclude="source"'
+
+
 def render_sources(sources: tuple[Source, ...]) -> str:
     if not sources:
         return '<span class="no-source">General practice (no AWS page)</span>'
     links = [f'<a href="{esc(s.url)}">{esc(s.title)}</a>' for s in sources]
-    return links[0] if len(links) == 1 else html_list(links)
+    return f"<div {NO_SEARCH}>{links[0] if len(links) == 1 else html_list(links)}</div>"
 
 
 def html_list(items: list[str], css_class: str = "cell-list") -> str:
     """A <ul> of items that are already HTML."""
-    return f'<ul class="{css_class}">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    return f'<ul class="{css_class}">' + "\n".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
+# Cells and list items are joined by a line break: search reads the page's text, and
+# without white space between them "Pipe mode" and "Input mode" run together.
 def header_row(labels: list[str]) -> str:
-    return "<tr>" + "".join(f'<th scope="col">{esc(label)}</th>' for label in labels) + "</tr>"
+    return "<tr>" + "\n".join(f'<th scope="col">{esc(label)}</th>' for label in labels) + "</tr>"
 
 
 def body_row(header: str, cells: list[str], attrs: str = "") -> str:
     """One <tr>: the header cell (already HTML) as <th scope="row">, then <td>s."""
-    return (f"<tr{attrs}><th scope=\"row\">{header}</th>"
-            + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f"<tr{attrs}><th scope=\"row\">{header}</th>\n"
+            + "\n".join(f"<td>{c}</td>" for c in cells) + "</tr>")
 
 
 def scroll_table(label: str, head: str, body: list[str], caption: str = "",
@@ -499,11 +495,13 @@ def scroll_table(label: str, head: str, body: list[str], caption: str = "",
     named = f' aria-labelledby="{esc(labelledby)}"' if labelledby else ""
     caption_html = f"<caption>{esc(caption)}</caption>" if caption else ""
     return "\n".join([
+        '<div class="table-wrap">',
         f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(label)}">',
         f"<table{named}>{caption_html}",
         f"<thead>{head}</thead>",
         "<tbody>", *body, "</tbody>",
         "</table>",
+        "</div>",
         "</div>",
     ])
 
@@ -542,7 +540,7 @@ def render_filter(table: Table) -> str:
         f'<form class="table-filter" data-table-filter="{esc(table.row_noun)}" '
         f'aria-label="Filter: {esc(table.caption)}" data-js-only>',
         *controls,
-        '<button type="reset">Show all</button>',
+        '<button type="reset" class="md-button">Show all</button>',
         "</form>",
     ])
 
@@ -560,13 +558,15 @@ def render_notes(table: Table) -> str:
     return html_list([inline(n) for n in table.notes], "table-notes")
 
 
-def render_table(table: Table) -> str:
-    """The table as HTML in a <figure> whose id is the table's anchor."""
+def render_table(table: Table, *, caption_shown: bool = True) -> str:
+    """The table as HTML in a <figure> whose id is the table's anchor; without
+    `caption_shown`, the caption is for screen readers only (a heading shows it)."""
     caption_id = f"{table.anchor}-caption"
     head, body = render_rows(table)
+    hidden = "" if caption_shown else ' class="sr-only"'
     parts = [
         f'<figure class="data-table" id="{table.anchor}">',
-        f'<figcaption id="{caption_id}">{esc(table.caption)}</figcaption>',
+        f'<figcaption id="{caption_id}"{hidden}>{esc(table.caption)}</figcaption>',
         render_filter(table),
         scroll_table(table.caption, head, body, labelledby=caption_id),
         render_status(table),
@@ -579,20 +579,45 @@ def render_table(table: Table) -> str:
 
 # -- Index ------------------------------------------------------------------------------------
 
-def md_link_text(text: str) -> str:
-    return esc(text).replace("[", "\\[").replace("]", "\\]")
+COPY_PREFIX = "compare-"
 
 
-def render_tables_index(tables: dict[str, Table], placements: dict[str, str],
-                        page_titles: dict[str, str]) -> str:
-    """A Markdown list: each placed table linked by page.md#table-<id>, with its page
-    and summary. Markdown links, so MkDocs rewrites and checks them."""
-    lines = []
+def render_tables_gallery(tables: dict[str, Table], placements: dict[str, str],
+                          page_titles: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """Every placed table, for the comparison page: (heading, heading id, finished HTML
+    with its summary and a link to where it is taught, the copy's HTML). The copy's ids
+    all start with COPY_PREFIX, so they never clash with the original's, and its filter
+    works on its own rows. Only the heading goes through Markdown, escaped."""
+    out = []
     for table in tables.values():
         page = placements.get(table.id)
         if page is None:
             continue
         title = page_titles.get(page, page.removesuffix(".md"))
-        lines.append(f"- [{md_link_text(table.caption)}]({page}#{table.anchor}) "
-                     f"({md_link_text(title)}): {inline(table.summary)}")
-    return "\n".join(lines) + "\n"
+        line = (f"<p>{inline(table.summary)} Where it is taught: "
+                f'<a href="{esc(page_href(page, table.anchor))}">{esc(title)}</a>.</p>')
+        copy = replace(table, prefix=COPY_PREFIX)
+        out.append((md_heading_text(table.caption), f"{COPY_PREFIX}{table.id}", line,
+                    render_table(copy, caption_shown=False)))
+    return out
+
+
+def md_heading_text(text: str) -> str:
+    """A caption as the text of a Markdown heading: HTML escaped, Markdown's own
+    characters backslash-escaped, so it can only ever be words."""
+    return re.sub(r"([\\`*_\[\]{}()#+!<>|~-])", r"\\\1", esc(text))
+
+
+def render_tables_index(tables: dict[str, Table], placements: dict[str, str],
+                        page_titles: dict[str, str]) -> str:
+    """Finished HTML: each placed table linked by page.html#table-<id>, with its page
+    and summary. Never Markdown: a summary must not become a link or an image."""
+    items = []
+    for table in tables.values():
+        page = placements.get(table.id)
+        if page is None:
+            continue
+        title = page_titles.get(page, page.removesuffix(".md"))
+        items.append(f'<li><a href="{esc(page_href(page, table.anchor))}">{esc(table.caption)}'
+                     f"</a> ({esc(title)}): {inline(table.summary)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"

@@ -12,9 +12,11 @@ Same bytes on every run: fixed RNG seed, fixed rcParams, a fixed
 ``svg.hashsalt`` per figure, no Date/Creator metadata, text kept as text
 (``svg.fonttype: none``, no embedded glyphs), nothing rasterised.
 
-Every figure has an opaque white background and dark text, so it reads on the
-light and the dark page palette. Colours are Okabe-Ito (colour-blind safe);
-text and data lines are at least 4.5:1 against white (see ``contrast``), and
+Each figure is drawn twice, once per page palette: ``<name>.svg`` on white for
+Material's light scheme and ``dark/<name>.svg`` on the slate scheme's background
+for the dark one (the page shows one of them: ``#only-light`` / ``#only-dark``).
+Colours are Okabe-Ito fills (colour-blind safe, the same in both); text and
+data lines are at least 4.5:1 against their background (see ``contrast``), and
 text placed on a coloured fill is black or white, whichever contrasts more.
 
 Alt text and captions live in macros/data/charts.yml; the id of each figure
@@ -29,6 +31,7 @@ import io
 import re
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -58,7 +61,9 @@ VERMILLION = "#D55E00"
 PURPLE = "#CC79A7"
 FILLS = [BLUE, ORANGE, GREEN, SKY, VERMILLION, PURPLE, YELLOW]
 
-# Text and data lines: each at least 4.5:1 against white (tested).
+# Text and data lines: each at least 4.5:1 against white (tested). These names are
+# the light palette; use_palette() swaps them for DARK's while the dark copy is drawn.
+BG = "#FFFFFF"           # the page behind the figure, and the gaps between areas
 TEXT = "#1A1A1A"
 MUTED = "#555555"        # secondary text (notes, tick labels)
 LINE_BLUE = BLUE         # 5.2:1
@@ -72,6 +77,16 @@ TINT_SOURCE = "#FCEBC7"  # producers / sources (orange family)
 TINT_SERVICE = "#DCEBF7"  # the Kinesis / Firehose service (blue family)
 TINT_TARGET = "#D5EFE6"  # consumers / destinations (green family)
 TINT_STAGE = "#FFFFFF"
+
+# Material's slate scheme: the page is hsl(225, 15%, 14%) = #1E2129 (its default hue).
+LIGHT = dict(BG=BG, TEXT=TEXT, MUTED=MUTED, LINE_BLUE=LINE_BLUE, LINE_RED=LINE_RED,
+             LINE_GREEN=LINE_GREEN, GRID=GRID, TINT_SOURCE=TINT_SOURCE,
+             TINT_SERVICE=TINT_SERVICE, TINT_TARGET=TINT_TARGET, TINT_STAGE=TINT_STAGE)
+DARK = dict(BG="#1E2129", TEXT="#E6E6E6", MUTED="#B4B4B4", LINE_BLUE="#56B4E9",
+            LINE_RED="#FF9650", LINE_GREEN="#3CCB9A", GRID="#3A3E4C",
+            TINT_SOURCE="#4A3814", TINT_SERVICE="#1B3752", TINT_TARGET="#163D2F",
+            TINT_STAGE="#1E2129")
+PALETTES = {"light": LIGHT, "dark": DARK}
 
 
 def _luminance(colour: str) -> float:
@@ -87,6 +102,11 @@ def contrast(a: str, b: str = "#FFFFFF") -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def line_colours(palette: dict) -> list[str]:
+    """The colours a palette draws text and data lines in (each tested for contrast)."""
+    return [palette[k] for k in ("TEXT", "MUTED", "LINE_BLUE", "LINE_RED", "LINE_GREEN")]
+
+
 def text_on(fill: str) -> str:
     """Black or white text, whichever contrasts more with ``fill`` (at least 4.5:1)."""
     colour = "#000000" if contrast("#000000", fill) >= contrast("#FFFFFF", fill) else "#FFFFFF"
@@ -95,54 +115,63 @@ def text_on(fill: str) -> str:
     return colour
 
 
-RC = {
-    "figure.facecolor": "white",
-    "figure.edgecolor": "white",
-    "savefig.facecolor": "white",
-    "savefig.edgecolor": "white",
-    "savefig.transparent": False,
-    "savefig.bbox": None,
-    "axes.facecolor": "white",
-    "axes.edgecolor": TEXT,
-    "axes.labelcolor": TEXT,
-    "axes.titlecolor": TEXT,
-    "axes.titlesize": 13,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.titlepad": 10,
-    "axes.labelsize": 11,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.axisbelow": True,
-    "axes.grid": False,
-    "axes.prop_cycle": matplotlib.cycler(color=FILLS),
-    "grid.color": GRID,
-    "grid.linewidth": 0.8,
-    "xtick.color": TEXT,
-    "ytick.color": TEXT,
-    "xtick.labelcolor": TEXT,
-    "ytick.labelcolor": TEXT,
-    "xtick.labelsize": 10,
-    "ytick.labelsize": 10,
-    "legend.frameon": False,
-    "legend.fontsize": 10,
-    "legend.labelcolor": TEXT,
-    "text.color": TEXT,
-    "text.parse_math": False,   # "$" is a dollar sign, not mathtext
-    "font.family": "sans-serif",
-    # Layout is measured with DejaVu Sans (shipped with matplotlib); browsers
-    # without it fall back to a narrower face, so text still fits.
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"],
-    "font.size": 11,
-    "lines.linewidth": 2.2,
-    "patch.linewidth": 1.0,
-    "svg.fonttype": "none",
-    "svg.image_inline": True,
-    "path.simplify": True,
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
-    "image.cmap": "cividis",
-}
+def rc_for(palette: dict) -> dict:
+    """Matplotlib settings for one palette (the same layout and fonts for both)."""
+    bg, text, grid = palette["BG"], palette["TEXT"], palette["GRID"]
+    return {
+        "figure.facecolor": bg,
+        "figure.edgecolor": bg,
+        "savefig.facecolor": bg,
+        "savefig.edgecolor": bg,
+        "savefig.transparent": False,
+        "savefig.bbox": None,
+        "axes.facecolor": bg,
+        "axes.edgecolor": text,
+        "axes.labelcolor": text,
+        "axes.titlecolor": text,
+        "axes.titlesize": 13,
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.titlepad": 12,
+        "axes.labelsize": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.axisbelow": True,
+        "axes.grid": False,
+        "axes.prop_cycle": matplotlib.cycler(color=FILLS),
+        "grid.color": grid,
+        "grid.linewidth": 0.8,
+        "xtick.color": text,
+        "ytick.color": text,
+        "xtick.labelcolor": text,
+        "ytick.labelcolor": text,
+        "xtick.labelsize": 10,
+        "ytick.labelsize": 10,
+        "legend.frameon": False,
+        "legend.fontsize": 10,
+        "legend.labelcolor": text,
+        "text.color": text,
+        "text.parse_math": False,   # "$" is a dollar sign, not mathtext
+        "font.family": "sans-serif",
+        # Layout is measured with DejaVu Sans (shipped with matplotlib); browsers
+        # without it fall back to a narrower face, so text still fits.
+        "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"],
+        "font.size": 11,
+        "lines.linewidth": 2.2,
+        "patch.linewidth": 1.0,
+        "svg.fonttype": "none",
+        "svg.image_inline": True,
+        "path.simplify": True,
+        "figure.dpi": 100,
+        "savefig.dpi": 100,
+        "image.cmap": "cividis",
+        # Room around the figure, so the title never touches the top edge.
+        "figure.constrained_layout.h_pad": 0.14,
+        "figure.constrained_layout.w_pad": 0.1,
+    }
+
+
+RC = rc_for(LIGHT)
 
 FIGSIZE = (6.4, 4.0)
 
@@ -287,7 +316,7 @@ def draw_box(rng):
     fig, ax = _fig()
     ax.boxplot(data, tick_labels=groups, widths=0.5, patch_artist=True,
                boxprops=dict(facecolor=SKY, edgecolor=TEXT, linewidth=1.2),
-               medianprops=dict(color=TEXT, linewidth=2.4),
+               medianprops=dict(color=text_on(SKY), linewidth=2.4),  # on the box
                whiskerprops=dict(color=TEXT, linewidth=1.2),
                capprops=dict(color=TEXT, linewidth=1.2),
                flierprops=dict(marker="o", markerfacecolor=VERMILLION,
@@ -325,7 +354,7 @@ def draw_pie(rng):
     wedges, _texts, autotexts = ax.pie(
         shares, labels=labels, colors=colours, startangle=90, counterclock=False,
         autopct="%d%%", pctdistance=0.7, labeldistance=1.1,
-        wedgeprops=dict(edgecolor="white", linewidth=2),
+        wedgeprops=dict(edgecolor=BG, linewidth=2),
         textprops=dict(color=TEXT, fontsize=11))
     for w, t in zip(wedges, autotexts):
         t.set_color(text_on(to_hex(w.get_facecolor())))
@@ -348,7 +377,7 @@ def draw_stacked_area(rng):
     names = ["Organic search", "Paid ads", "Social", "Email"]
     colours = [BLUE, ORANGE, GREEN, SKY]
     fig, ax = _fig()
-    ax.stackplot(x, *series, labels=names, colors=colours, edgecolor="white", linewidth=1.0)
+    ax.stackplot(x, *series, labels=names, colors=colours, edgecolor=BG, linewidth=1.0)
     ax.set(xticks=x, xlim=(0, 11), ylim=(0, 165), xlabel="Month",
            ylabel="Visits (thousands)")
     ax.set_xticklabels(MONTHS)
@@ -372,7 +401,7 @@ def draw_stacked_column(rng):
     bottom = np.zeros(4)
     for (name, vals), colour in zip(items.items(), colours):
         bars = ax.bar(quarters, vals, bottom=bottom, label=name, color=colour,
-                      edgecolor="white", linewidth=1.2, width=0.6)
+                      edgecolor=BG, linewidth=1.2, width=0.6)
         ax.bar_label(bars, label_type="center", fontsize=10, color=text_on(colour))
         bottom += vals
     for i, total in enumerate(bottom):
@@ -400,7 +429,7 @@ def draw_heatmap(rng):
     cmap = ListedColormap(plt.get_cmap("RdBu_r")(np.linspace(0.05, 0.95, 10)))
     norm = BoundaryNorm(np.linspace(-1, 1, 11), cmap.N)
     fig, ax = plt.subplots(figsize=(6.4, 4.6), layout="constrained")
-    mesh = ax.pcolormesh(corr, cmap=cmap, norm=norm, edgecolors="white", linewidth=1.5)
+    mesh = ax.pcolormesh(corr, cmap=cmap, norm=norm, edgecolors=BG, linewidth=1.5)
     for i in range(len(names)):
         for j in range(len(names)):
             fill = to_hex(cmap(norm(corr[i, j])))
@@ -435,7 +464,7 @@ def draw_confusion_matrix(rng):
     cmap = ListedColormap(["#EAF2FA", "#B9D4EC", "#6FA8D6", "#2C6FA8"])
     norm = BoundaryNorm([0, 20, 60, 100, 201], cmap.N)
     fig, ax = plt.subplots(figsize=(6.0, 4.6), layout="constrained")
-    ax.pcolormesh(values, cmap=cmap, norm=norm, edgecolors="white", linewidth=3)
+    ax.pcolormesh(values, cmap=cmap, norm=norm, edgecolors=BG, linewidth=3)
     for i in range(2):
         for j in range(2):
             abbr, name, meaning = cells[i][j]
@@ -457,7 +486,9 @@ def draw_confusion_matrix(rng):
     ax.tick_params(length=0)
     for side in ax.spines:
         ax.spines[side].set_visible(False)
-    ax.set_title("Confusion matrix: spam filter on 200 test emails", pad=12)
+    # Over the whole figure: the matrix alone is narrower than its title.
+    fig.suptitle("Confusion matrix: spam filter on 200 test emails", x=0.02, ha="left",
+                 fontsize=13, fontweight="bold")
     return fig
 
 
@@ -474,8 +505,9 @@ def _canvas(height_in: float):
     return fig, ax
 
 
-def _box(ax, x, y, w, h, title, sub=None, *, fc=TINT_STAGE, ec=TEXT, size=10,
+def _box(ax, x, y, w, h, title, sub=None, *, fc=None, ec=None, size=10,
          lw=1.2, radius=1.2, dashed=False):
+    fc, ec = TINT_STAGE if fc is None else fc, TEXT if ec is None else ec
     ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle=f"round,pad=0,rounding_size={radius}",
                                 facecolor=fc, edgecolor=ec, linewidth=lw,
                                 linestyle=(0, (4, 2)) if dashed else "solid"))
@@ -496,8 +528,9 @@ def _box(ax, x, y, w, h, title, sub=None, *, fc=TINT_STAGE, ec=TEXT, size=10,
                 color=TEXT, linespacing=1.1)
 
 
-def _arrow(ax, a, b, *, colour=TEXT, lw=1.3):
-    ax.add_patch(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=11, color=colour,
+def _arrow(ax, a, b, *, colour=None, lw=1.3):
+    ax.add_patch(FancyArrowPatch(a, b, arrowstyle="-|>", mutation_scale=11,
+                                 color=TEXT if colour is None else colour,
                                  linewidth=lw, shrinkA=0, shrinkB=0))
 
 
@@ -525,7 +558,7 @@ def draw_kds_flow(rng):
     lanes = [(41, ("101", "102", "103", "104")), (32, ("201", "202", "203")),
              (23, ("301", "302", "303", "304"))]
     for i, (ly, seqs) in enumerate(lanes, start=1):
-        ax.add_patch(Rectangle((sx + 2, ly), sw - 4, 7, facecolor="white",
+        ax.add_patch(Rectangle((sx + 2, ly), sw - 4, 7, facecolor=BG,
                                edgecolor=BLUE, linewidth=1.2))
         ax.text(sx + 3.3, ly + 3.5, f"Shard {i}", ha="left", va="center", fontsize=9.5,
                 fontweight="bold", color=TEXT)
@@ -640,16 +673,30 @@ FIGURES: list[Figure] = [
 
 # -- Output -------------------------------------------------------------------
 _SVG_OPEN = re.compile(r"(<svg\b[^>]*>)")
+DARK_DIR = "dark"   # dark/<name>.svg next to <name>.svg
 
 
-def render_svg(figure: Figure) -> bytes:
-    """One figure as SVG bytes; the same bytes on every run."""
+@contextmanager
+def use_palette(name: str):
+    """Draw with one palette: the module's colour names (BG, TEXT, ...) and the
+    matplotlib settings take its values until the block ends."""
+    palette, saved = PALETTES[name], {k: globals()[k] for k in LIGHT}
+    globals().update(palette)
+    try:
+        with plt.rc_context(rc_for(palette)):
+            yield palette
+    finally:
+        globals().update(saved)
+
+
+def render_svg(figure: Figure, palette: str = "light") -> bytes:
+    """One figure as SVG bytes in one palette; the same bytes on every run."""
     rng = np.random.default_rng([SEED, sum(figure.name.encode())])
-    rc = dict(RC, **{"svg.hashsalt": f"mls-c01-{figure.name}"})
-    with plt.rc_context(rc):
+    with use_palette(palette) as colours, plt.rc_context(
+            {"svg.hashsalt": f"mls-c01-{figure.name}"}):
         fig = figure.draw(rng)
         buf = io.StringIO()
-        fig.savefig(buf, format="svg", facecolor="white",
+        fig.savefig(buf, format="svg", facecolor=colours["BG"],
                     metadata={"Date": None, "Creator": None, "Title": figure.title})
         plt.close(fig)
     text = buf.getvalue()
@@ -659,22 +706,28 @@ def render_svg(figure: Figure) -> bytes:
     return text.encode("utf-8")
 
 
-def render_png(figure: Figure, path: Path, width_px: int = 600) -> None:
+def render_png(figure: Figure, path: Path, width_px: int = 600, palette: str = "light") -> None:
     """A PNG preview at about ``width_px`` wide (for looking, never committed)."""
     rng = np.random.default_rng([SEED, sum(figure.name.encode())])
-    with plt.rc_context(RC):
+    with use_palette(palette) as colours:
         fig = figure.draw(rng)
         dpi = width_px / fig.get_figwidth()
-        fig.savefig(path, format="png", dpi=dpi, facecolor="white")
+        fig.savefig(path, format="png", dpi=dpi, facecolor=colours["BG"])
         plt.close(fig)
 
 
+def outputs(out_dir: Path) -> list[tuple[Figure, str, Path]]:
+    """Every file the script writes: (figure, palette, path), light then dark."""
+    return [(f, palette, out_dir / (f"{f.name}.svg" if palette == "light"
+                                    else f"{DARK_DIR}/{f.name}.svg"))
+            for palette in PALETTES for f in FIGURES]
+
+
 def write_all(out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / DARK_DIR).mkdir(parents=True, exist_ok=True)
     written = []
-    for figure in FIGURES:
-        path = out_dir / f"{figure.name}.svg"
-        path.write_bytes(render_svg(figure))
+    for figure, palette, path in outputs(out_dir):
+        path.write_bytes(render_svg(figure, palette))
         written.append(path)
     return written
 
@@ -685,14 +738,15 @@ def check(committed: Path = OUT_DIR) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp)
         write_all(fresh)
-        expected = {p.name for p in fresh.glob("*.svg")}
+        expected = {p.relative_to(fresh).as_posix() for p in fresh.glob("**/*.svg")}
         for name in sorted(expected):
             target = committed / name
             if not target.exists():
                 problems.append(f"missing: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
             elif not filecmp.cmp(fresh / name, target, shallow=False):
                 problems.append(f"differs: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
-        for extra in sorted(p.name for p in committed.glob("*.svg")):
+        for extra in sorted(p.relative_to(committed).as_posix()
+                            for p in committed.glob("**/*.svg")):
             if extra not in expected:
                 problems.append(f"not generated by this script: {committed / extra}")
     return problems
@@ -713,14 +767,15 @@ def main(argv: list[str] | None = None) -> int:
             print("Charts are out of date: run `python scripts/make_charts.py`.",
                   file=sys.stderr)
             return 1
-        print(f"charts up to date ({len(FIGURES)} files)")
+        print(f"charts up to date ({len(outputs(args.out))} files)")
         return 0
     for path in write_all(args.out):
         print(f"wrote {path} ({path.stat().st_size:,} bytes)")
     if args.png:
         args.png.mkdir(parents=True, exist_ok=True)
         for figure in FIGURES:
-            render_png(figure, args.png / f"{figure.name}.png")
+            for palette in PALETTES:
+                render_png(figure, args.png / f"{figure.name}-{palette}.png", palette=palette)
     return 0
 
 

@@ -145,6 +145,15 @@ def define_env(env) -> None:
     def tables_index() -> str:
         return data.tables_index()
 
+    @env.macro
+    def tables_gallery() -> str:
+        out = []
+        for title, slug, line, _copy in tbl.render_tables_gallery(
+                data.tables, data.table_pages, data.page_titles):
+            table = data.tables[slug.removeprefix(tbl.COPY_PREFIX)]
+            out += [f"## {title} {{ #{slug} }}", line, table_md(table)]
+        return block("\n\n".join(out))
+
     # The MLA-C01 page is content: the same tables and lists as on the site.
     env.macro(lambda: block(data.mla_facts()), "mla_facts")
     env.macro(lambda: data.mla_coverage(page()), "mla_coverage")

@@ -194,3 +194,58 @@ def test_svg_text_and_lines_have_contrast(path):
             m = re.search(r"stroke:\s*(#[0-9a-fA-F]{6})", style)
             if m and m.group(1).lower() not in {mc.GRID.lower(), "#ffffff"}:
                 assert mc.contrast(m.group(1)) >= 4.5, f"line in {m.group(1)} too light"
+
+
+# -- Both palettes: dark/<name>.svg for Material's slate scheme ------------------------
+DARK_SVGS = sorted((CHARTS_DIR / mc.DARK_DIR).glob("*.svg"))
+
+
+def test_every_figure_is_drawn_for_both_palettes():
+    assert {p.stem for p in DARK_SVGS} == set(NAMES)
+    assert mc.DARK["BG"].lower() == "#1e2129", "the slate scheme's page colour"
+    for colour in mc.line_colours(mc.DARK):
+        assert mc.contrast(colour, mc.DARK["BG"]) >= 4.5, colour
+    assert set(mc.DARK) == set(mc.LIGHT)
+
+
+def test_drawing_one_palette_leaves_the_other_untouched():
+    figure = next(f for f in mc.FIGURES if f.name == "line")
+    light = mc.render_svg(figure)
+    dark = mc.render_svg(figure, "dark")
+    assert mc.render_svg(figure) == light and mc.TEXT == mc.LIGHT["TEXT"]
+    assert b"#1e2129" in dark.lower() and b"#1e2129" not in light.lower()
+
+
+@pytest.mark.parametrize("path", DARK_SVGS, ids=lambda p: p.name)
+def test_dark_svg_has_the_slate_background_and_contrast(path):
+    root = ET.fromstring(path.read_bytes())
+    bg = mc.DARK["BG"].lower()
+    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    figure = next(g for g in root.iter(f"{SVG_NS}g") if g.get("id") == "figure_1")
+    background = figure.find(f"{SVG_NS}g/{SVG_NS}path")
+    assert _fill(background.get("style", ""), "").lower() == bg
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", background.get("d"))]
+    assert min(numbers[0::2]) <= 0 and max(numbers[0::2]) >= width
+    assert min(numbers[1::2]) <= 0 and max(numbers[1::2]) >= height
+    for el, style in _styles(root, "text"):
+        colour = _fill(style).lower()
+        # Black text only ever sits on a light fill, chosen by text_on() (>= 4.5:1 there).
+        assert colour == "#000000" or mc.contrast(colour, bg) >= 4.5, (
+            f"text {''.join(el.itertext())!r} in {colour} is too dark on the slate page")
+    for _, style in _styles(root, "path"):
+        if re.search(r"(?:^|;)\s*fill:\s*none", style):
+            m = re.search(r"stroke:\s*(#[0-9a-fA-F]{6})", style)
+            # (black lines, like text, only sit on a light fill: the box plot's median)
+            if m and m.group(1).lower() not in {mc.DARK["GRID"].lower(), bg, "#000000"}:
+                assert mc.contrast(m.group(1), bg) >= 4.5, f"line in {m.group(1)} too dark"
+
+
+@pytest.mark.parametrize("path", SVGS + DARK_SVGS, ids=lambda p: p.parent.name + "/" + p.name)
+def test_titles_have_room_above_and_start_inside(path):
+    """The bold 13 px title (charts; diagrams have none) keeps clear of the edges."""
+    root = ET.fromstring(path.read_bytes())
+    titles = [el for el, style in _styles(root, "text")
+              if "font-size: 13px" in style and "font-weight: 700" in style]
+    for el in titles:
+        assert float(el.get("y")) - 13 >= 6, f"title {el.text!r} touches the top edge"
+        assert float(el.get("x")) >= 6, f"title {el.text!r} touches the left edge"
