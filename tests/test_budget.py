@@ -88,8 +88,8 @@ def page_assets(html: str, features=None) -> list[str]:
 
 def test_own_assets_are_found():
     names = {f.name for f in own_assets()}
-    assert {"site.js", "store.js", "quiz.js", "exam.js", "progress.js", "review.js", "site.css",
-            "study.css"} <= names, f"own assets not found: {sorted(names)}"
+    assert {"site.js", "store.js", "transfer.js", "quiz.js", "exam.js", "progress.js", "review.js", "site.css",
+            "study.css", "exam.css"} <= names, f"own assets not found: {sorted(names)}"
     assert not any("vendor" in f.parts for f in own_assets())
     # Every feature file the loader names exists.
     named = {f for _, files in loader_features() for f in files}

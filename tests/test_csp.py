@@ -111,6 +111,15 @@ def test_the_site_works_under_its_policy_over_http(strict_page, server):
     page.locator("#calc-metrics-tp").fill("10")
     assert page.locator('[data-out="precision"]').inner_text() != ""
     assert not violations(page), violations(page)
+    # The study pages: progress (with its bars and export) and a review session.
+    page.goto(server + "progress.html")
+    page.locator("[data-part=sections] tbody tr").first.wait_for()
+    with page.expect_download():
+        page.locator("[data-act=export]").click()
+    page.goto(server + "review.html")
+    page.locator("[data-review] button[type=submit]").click()
+    page.locator("#review-title", has_text="Question 1 of").wait_for()
+    assert not violations(page), violations(page)
 
 
 @pytest.mark.browser

@@ -45,7 +45,7 @@ def ready(page, selector):
 
 
 def exported(page):
-    data = page.evaluate("mls.store.exportData()")
+    data = page.evaluate("mls.transfer.exportData()")
     data.pop("exported")
     return data
 
@@ -547,7 +547,7 @@ def test_import_merge_keeps_the_earlier_first_try_and_the_later_schedule(page, s
       const file = {format: 'mls-c01-progress', version: 2, questions: {
         one: rec({f: false, t: 100, at: 900, box: 3, due: 77, sel: ['b'], ok: false}),
         two: rec({})}, history: [{at: 5, shape: 'mla', n: 65, right: 30, dom: {'1': [10, 18]}}]};
-      const res = mls.store.importText(JSON.stringify(file));
+      const res = mls.transfer.importText(JSON.stringify(file));
       return {res, one: mls.store.question('one'), two: mls.store.question('two'), hist: mls.store.history()};
     }""")
     assert out["res"]["ok"] and "1 new, 1 merged" in out["res"]["message"]

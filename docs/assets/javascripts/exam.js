@@ -81,10 +81,8 @@
     }
 
     function startScreen() {
-      const count = (k) => bank.questions.filter((q) => SHAPES[k].group(q) != null).length;
-      const choice = (k, on) => { const s = SHAPES[k]; const n = count(k); return `<p><label><input type="radio" name="shape" value="${k}"${on ? " checked" : ""}${n ? "" : " disabled"}> <strong>${esc(s.long)}</strong>: ${s.size} questions, ${s.min} minutes${n ? "" : " (no questions tagged for it yet)"}</label></p>`; };
-      const mla = count("mla") > 0;
-      root.innerHTML = `<form class="exam__start" data-exam-start><fieldset class="exam__shape"><legend>Exam</legend>${choice("mla", mla)}${choice("mls", !mla)}</fieldset>
+      const choice = (k) => `<p><label><input type="radio" name="shape" value="${k}"${k === "mla" ? " checked" : ""}> <strong>${esc(SHAPES[k].long)}</strong>: ${SHAPES[k].size} questions, ${SHAPES[k].min} minutes</label></p>`;
+      root.innerHTML = `<form class="exam__start" data-exam-start><fieldset class="exam__shape"><legend>Exam</legend>${choice("mla")}${choice("mls")}</fieldset>
         <p><label><input type="checkbox" name="timed" checked> Time me: count down the exam's minutes</label></p>
         <p><button type="submit" class="md-button md-button--primary">Start a new exam</button></p></form>`;
     }

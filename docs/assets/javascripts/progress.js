@@ -81,7 +81,7 @@
         const confirm = root.querySelector("[data-confirm]");
         if (b.dataset.act === "export") {
           const a = document.createElement("a");
-          a.href = URL.createObjectURL(new Blob([JSON.stringify(store().exportData(), null, 1)], { type: "application/json" }));
+          a.href = URL.createObjectURL(new Blob([JSON.stringify(M.transfer.exportData(), null, 1)], { type: "application/json" }));
           a.download = `mls-c01-progress-${new Date().toISOString().slice(0, 10)}.json`;
           document.body.append(a);
           a.click();
@@ -107,7 +107,7 @@
         const input = e.target.closest("[data-import]");
         if (!input || !input.files.length) return;
         input.files[0].text().then((text) => {
-          const res = store().importText(text);
+          const res = M.transfer.importText(text);
           msg(res.message);
           if (res.ok) again();
           input.value = "";

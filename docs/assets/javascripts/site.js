@@ -12,8 +12,8 @@
   // [selector on the page, feature, files]: .css files live in ../stylesheets/.
   const FEATURES = [
     [".quiz", "quiz", ["store.js", "quiz.js"]],
-    ["[data-exam]", "exam", ["store.js", "exam.js", "study.css"]],
-    ["[data-progress]", "progress", ["store.js", "progress.js", "study.css"]],
+    ["[data-exam]", "exam", ["store.js", "exam.js", "exam.css"]],
+    ["[data-progress]", "progress", ["store.js", "transfer.js", "progress.js", "study.css"]],
     ["[data-review]", "review", ["store.js", "review.js", "study.css"]],
     ["form[data-table-filter]", "filters", ["filters.js"]],
     ["form[data-calc]", "calc", ["calc.js"]],

@@ -1,13 +1,13 @@
 /* The one owner of localStorage (key prefix, format version, migration, hash check).
    Every feature reads and writes saved data through window.mls.store; nothing else
    touches storage. Corrupt, foreign, older or changed-question data is ignored or
-   migrated, never thrown. Format: README.md "Saved data". */
+   migrated, never thrown. Format: README.md "Saved progress". The export file is
+   transfer.js's, built through this module's checked reads and writes. */
 (() => {
   "use strict";
   const M = (window.mls = window.mls || { feat: {} });
   const PREFIX = "mls-c01:";
   const VERSION = 2;
-  const FORMAT = "mls-c01-progress";
   const DAY = 864e5;
   // Leitner boxes: a miss goes to box 0 (due now); a right answer moves one box up,
   // due again after INTERVALS[box] days (review.md states them).
@@ -89,51 +89,11 @@
 
     resetAll() { for (const k of raw.keys()) raw.del(k); },
 
-    exportData() {
-      return { format: FORMAT, version: VERSION, exported: new Date().toISOString(), questions: store.all(), history: history() };
-    },
-
-    // Merge an export into what is saved. All or nothing: a file that is not JSON, has the
-    // wrong shape or a newer version changes nothing. Returns {ok, message}.
-    importText(text) {
-      let d;
-      try { d = JSON.parse(text); } catch (e) { return { ok: false, message: "This file is not JSON, so it is not a progress export. Nothing was imported; your saved progress is unchanged." }; }
-      const wrong = { ok: false, message: "This file is JSON but not a progress export of this site (wrong shape). Nothing was imported; your saved progress is unchanged." };
-      if (!isObj(d) || d.format !== FORMAT || !Number.isInteger(d.version) || d.version < 1) return wrong;
-      if (d.version > VERSION) {
-        return { ok: false, message: `This file was exported by a newer version of the site (format ${d.version}); this page reads format ${VERSION}. Nothing was imported; your saved progress is unchanged.` };
-      }
-      if (!isObj(d.questions) || !Array.isArray(d.history)) return wrong;
-      const incoming = {};
-      for (const [id, r0] of Object.entries(d.questions)) {
-        const r = migrate(isObj(r0) ? { v: VERSION, ...r0 } : r0);
-        if (!/^[a-z0-9-]{1,60}$/.test(id) || !valid(r)) return wrong;
-        incoming[id] = clean(r);
-      }
-      if (!d.history.every(validExam)) return wrong;
-      let added = 0;
-      let merged = 0;
-      const mine = store.all();
-      for (const [id, r] of Object.entries(incoming)) {
-        const l = mine[id];
-        let out = r;
-        if (!l) added++;
-        else {
-          merged++;
-          out = clean(r.at > l.at ? r : l);
-          // The earlier first try is the question's result.
-          const early = l.h !== r.h ? out : (r.t && (!l.t || r.t < l.t) ? r : l);
-          out.f = early.f;
-          out.t = early.t;
-        }
-        raw.set(`q:${id}`, out);
-      }
-      const h = history();
-      const seen = new Set(h.map((e) => `${e.at}:${e.shape}`));
-      const newExams = d.history.filter((e) => !seen.has(`${e.at}:${e.shape}`));
-      if (newExams.length) raw.set("history", h.concat(newExams).sort((a, b) => a.at - b.at).slice(-MAX_HISTORY));
-      return { ok: true, message: `Imported ${added + merged} question record${added + merged === 1 ? "" : "s"} (${added} new, ${merged} merged) and ${newExams.length} practice exam${newExams.length === 1 ? "" : "s"}.` };
-    },
+    // For transfer.js (export and import): checked records in, nothing else.
+    check(r) { r = migrate(isObj(r) ? { v: VERSION, ...r } : r); return valid(r) ? clean(r) : null; },
+    checkExam: validExam,
+    put(id, r) { if (valid(r)) raw.set(`q:${id}`, clean(r)); },
+    setHistory(list) { raw.set("history", list.filter(validExam).sort((x, y) => x.at - y.at).slice(-MAX_HISTORY)); },
   };
   M.store = store;
 })();
