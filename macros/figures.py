@@ -106,13 +106,15 @@ def render_figure_notes(fig: Figure) -> list[str]:
     """HTML lines under a figure: its worked formulas as a table, its sources."""
     lines: list[str] = []
     if fig.formulas:
-        head = "".join(f"<th>{h}</th>" for h in ("Metric", "Formula", "On this figure",
-                                                  "What it tells you"))
+        from .tables import scroll_table
+        head = "<tr>" + "".join(f'<th scope="col">{h}</th>' for h in (
+            "Metric", "Formula", "On this figure", "What it tells you")) + "</tr>"
         rows = ["<tr>" + "".join(f"<td>{render_inline_text(f[k])}</td>" for k in
                                  ("name", "formula", "example", "meaning")) + "</tr>"
                 for f in fig.formulas]
-        lines += ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows,
-                  "</tbody>", "</table>"]
+        # A region of its own that scrolls sideways on a phone, like every table here.
+        label = "Worked formulas: " + re.sub(r"[*_`\[\]]", "", fig.caption).strip()[:80]
+        lines += [scroll_table(label, head, rows)]
     if fig.sources:
         links = ", ".join(f'<a href="{escape_text(u)}">{escape_text(u.removeprefix("https://"))}'
                           "</a>" for u in fig.sources)
