@@ -36,7 +36,8 @@ def define_env(env) -> None:
     # For on_post_build and macros/hooks.py. An attribute of the plugin, not a
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
-    reading.add_to(env.conf)   # Markdown tables in scrolling regions
+    if not per_page:   # MkDocs: Markdown tables in scrolling regions (Zensical keeps its own)
+        reading.add_to(env.conf)
 
     def page() -> str:
         return page_source(env.page)
