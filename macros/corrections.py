@@ -54,6 +54,7 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
                      root: Path) -> dict[str, Correction]:
     """All corrections by id, in page order; checks ids, anchors and fields."""
     found: dict[str, Correction] = {}
+    where: dict[str, str] = {}  # id -> file:line, for a duplicate's message
     for path in sorted((data_dir / "corrections").glob("*.yml")):
         shown = str(path.relative_to(root))
         page = path.stem + ".md"
@@ -68,8 +69,10 @@ def load_corrections(data_dir: Path, anchors: dict[str, set[str]], *,
             check_mapping(raw, SPEC, file=shown, item=item)
             line = line_of(raw)
             if raw["id"] in found:
-                raise DataError(shown, "duplicate id (ids are unique across all correction "
-                                "files)", item=item, field="id", line=line)
+                raise DataError(shown, f"duplicate id: also used in {where[raw['id']]} (ids "
+                                "are unique across all correction files)", item=item,
+                                field="id", line=line)
+            where[raw["id"]] = f"{shown}:{line}" if line else shown
             if raw["anchor"] not in anchors[page]:
                 raise DataError(shown, f"no heading {{ #{raw['anchor']} }} on docs/{page}",
                                 item=item, field="anchor", line=line)

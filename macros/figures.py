@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import (DataError, Field, check_mapping, check_slug, check_url, expect_list,
-                     line_of, load_yaml)
+                     line_of, load_yaml, read_text)
+from .markup import escape_text, render_inline_text
 
 FORMULA_SPEC = {"name": Field(str), "formula": Field(str), "example": Field(str),
                 "meaning": Field(str)}
@@ -58,7 +59,7 @@ def load_figures(data_dir: Path, docs_dir: Path, *, root: Path) -> dict[str, Fig
             if not path.is_file():
                 fail("file", f"docs/{path.relative_to(docs_dir).as_posix()} does not exist "
                      "(run `make charts`)")
-        size = _SIZE.search(svg.read_text(encoding="utf-8")[:2000])
+        size = _SIZE.search(read_text(svg, f"docs/{raw['file']}")[:2000])
         if not size:
             fail("file", "the SVG has no width/height in pt")
         if "[" in raw["alt"] or "]" in raw["alt"]:
@@ -82,29 +83,38 @@ def dark_file(file: str) -> str:
     return f"{folder}/dark/{name}" if folder else f"dark/{name}"
 
 
-def render_figure(fig: Figure) -> str:
-    """A <figure> with Markdown images (so MkDocs checks the files) and a caption: the
-    light and the dark drawing, of which Material shows the one for the palette."""
+def render_figure(fig: Figure, src: str | None = None) -> str:
+    """A <figure> as finished HTML: the light and the dark drawing, of which Material
+    shows the one for the palette (#only-light, #only-dark), the caption and the notes.
+    `src` is the light file's URL from the page (by default its path under docs/; both
+    files are checked when the data loads). Every text goes through macros/markup.py;
+    none of it goes through Markdown."""
+    src = fig.file if src is None else src
     size = f'width="{fig.width}" height="{fig.height}" loading="lazy"'
+    alt = escape_text(fig.alt)
     lines = [
-        f'<figure class="chart" id="fig-{fig.id}" markdown>',
-        f'![{fig.alt}]({fig.file}#only-light){{ {size} }}'
-        f'![{fig.alt}]({dark_file(fig.file)}#only-dark){{ {size} }}',
-        f"<figcaption>{fig.caption}</figcaption>",
+        f'<figure class="chart" id="fig-{fig.id}">',
+        f'<img src="{escape_text(src)}#only-light" alt="{alt}" {size}>'
+        f'<img src="{escape_text(dark_file(src))}#only-dark" alt="{alt}" {size}>',
+        f"<figcaption>{render_inline_text(fig.caption)}</figcaption>",
         "</figure>",
     ]
     return "\n".join(lines + render_figure_notes(fig))
 
 
 def render_figure_notes(fig: Figure) -> list[str]:
-    """Markdown lines under a figure: its worked formulas as a table, its sources."""
+    """HTML lines under a figure: its worked formulas as a table, its sources."""
     lines: list[str] = []
     if fig.formulas:
-        lines += ["", "| Metric | Formula | On this figure | What it tells you |",
-                  "| --- | --- | --- | --- |"]
-        lines += [f"| {f['name']} | {f['formula']} | {f['example']} | {f['meaning']} |"
-                  for f in fig.formulas]
+        head = "".join(f"<th>{h}</th>" for h in ("Metric", "Formula", "On this figure",
+                                                  "What it tells you"))
+        rows = ["<tr>" + "".join(f"<td>{render_inline_text(f[k])}</td>" for k in
+                                 ("name", "formula", "example", "meaning")) + "</tr>"
+                for f in fig.formulas]
+        lines += ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows,
+                  "</tbody>", "</table>"]
     if fig.sources:
-        links = ", ".join(f"[{u.removeprefix('https://')}]({u})" for u in fig.sources)
-        lines += ["", f"Source: {links}", '{: data-search-exclude="source" }']
+        links = ", ".join(f'<a href="{escape_text(u)}">{escape_text(u.removeprefix("https://"))}'
+                          "</a>" for u in fig.sources)
+        lines += [f'<p data-search-exclude="source">Source: {links}</p>']
     return lines

@@ -13,6 +13,9 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
 - on_post_page, after the search plugin: the quizzes and the exam bank go in.
   Questions and explanations stay out of the search index, where they would
   drown the notes in the results (and they would triple its size).
+- on_post_build: every page gets the Content-Security-Policy <meta>
+  (macros/csp.py), hashing the inline scripts of the finished pages; not under
+  `mkdocs serve`, whose live reload is an inline script of its own.
 
 - on_files: the practice exam's question bank, assets/javascripts/exam-bank.js,
   is generated afresh from quizzes/ (the committed copy in docs/ is what builders
@@ -50,5 +53,23 @@ def on_page_content(html, page, config, files):
     return data.fill(html, src, "content")
 
 
+_SERVING = False  # `mkdocs serve` injects live reload's inline script: no policy there
+
+
+def on_startup(command, dirty):
+    global _SERVING
+    _SERVING = command == "serve"
+
+
 def on_post_page(output, page, config):
     return _site_data(config).fill(output, page.file.src_uri, "page")
+
+
+def on_post_build(config):
+    if _SERVING:
+        return
+    from pathlib import Path
+
+    from macros import csp  # the package mkdocs-macros imported (module_name: macros)
+
+    csp.add_policies(Path(config["site_dir"]), csp.shim_source(config))

@@ -1,9 +1,18 @@
-"""Markdown in the data files (quiz text, corrections), rendered safely.
+"""Every text from a data file becomes HTML here, and only here, safely.
 
-The data's Markdown is rendered here, once per text, into finished HTML:
-paragraphs, lists, **bold**, *italic*, `code` and https:// links. Raw HTML is
-shown as text, never passed through; images and any other link scheme are
-refused (UnsafeMarkup), so a data file can never carry script.
+Three renderers, one rule: what a data file writes is shown as text, never run.
+
+- render_markdown: Markdown (quiz text, corrections): paragraphs, lists, **bold**,
+  *italic*, `code` and https:// links. Raw HTML is shown as text, never passed
+  through; images and any other link scheme are refused (UnsafeMarkup).
+- render_inline_text: the small subset of table cells, captions and formulas:
+  escaped text with `code` and **bold**, nothing else is markup.
+- escape_text: plain text (alt text, titles, attributes), escaped.
+
+Their output is finished HTML: it must never go through Markdown again (the
+macros defer it past Markdown, see SiteData.defer), or escaped brackets and
+entities would turn back into links. tests/test_injection.py puts hostile
+text into every text field of every data file and checks the built site.
 """
 from __future__ import annotations
 
@@ -80,6 +89,25 @@ def render_markdown(text: str) -> str:
     text = text.strip()
     simple = render_simple(text)
     return simple if simple is not None else render_with_parser(text)
+
+
+def escape_text(text: str) -> str:
+    """Plain text for HTML content or a quoted attribute value."""
+    return html.escape(text, quote=True)
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def render_inline_text(text: str) -> str:
+    """Escaped text with `code` and **bold** rendered; nothing else is markup (no
+    links, no images, no HTML). For table cells, captions and formulas."""
+    out = []
+    for index, part in enumerate(_CODE_SPAN.split(text)):  # odd parts are code spans
+        out.append(f"<code>{escape_text(part)}</code>" if index % 2
+                   else _BOLD.sub(r"<strong>\1</strong>", escape_text(part)))
+    return "".join(out)
 
 
 def page_href(page: str, anchor: str, current_page: str = "") -> str:

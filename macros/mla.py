@@ -21,10 +21,19 @@ from .markup import UnsafeMarkup, page_href, render_markdown
 
 FILE = "mla-c01.yml"
 
+FACT_KEYS = ("code", "name", "questions", "scored", "minutes", "passing", "scale")
+
+
+def _fact_keys(value: list) -> str | None:
+    unknown = [v for v in value if v not in FACT_KEYS]
+    return f"{unknown[0]!r} is not one of: {', '.join(FACT_KEYS)}" if unknown else None
+
+
 EXAM_SPEC = {
     "code": Field(str), "name": Field(str), "questions": Field(int), "scored": Field(int),
     "minutes": Field(int), "passing": Field(int), "scale": Field(str),
-    "unverified": Field(bool, required=False), "unverified_fields": Field(list, required=False),
+    "unverified": Field(bool, required=False),
+    "unverified_fields": Field(list, required=False, check=_fact_keys),
     "source": Field(str, check=check_url),
 }
 RETIRED_SPEC = {"date": Field(str), "source": Field(str, check=check_url)}

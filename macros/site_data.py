@@ -19,7 +19,7 @@ from . import figures as fg
 from . import mla as ml
 from . import quiz as qz
 from . import tables as tbl
-from .loader import DataError, heading_titles, page_anchors
+from .loader import DataError, heading_titles, page_anchors, read_text
 
 _ID = re.compile(r' id="([^"]+)"')  # a literal prefix: fast on the 300 KB exam bank
 _TOKEN = re.compile(r"<!-- mls-(?:content|page) \d+ -->")
@@ -75,7 +75,7 @@ def macro_pages(docs_dir: Path, macro: str) -> dict[str, str]:
     call = re.compile(r"\{\{\s*" + macro + r"\(\s*[\"']([^\"']+)[\"']")
     found: dict[str, str] = {}
     for path in sorted(docs_dir.glob("*.md")):
-        for key in call.findall(path.read_text(encoding="utf-8")):
+        for key in call.findall(read_text(path, f"docs/{path.name}")):
             found.setdefault(key, path.name)
     return found
 
@@ -351,4 +351,4 @@ class SiteData:
             raise DataError(f"docs/{page}", f"figure(\"{figure_id}\"): no such id in "
                             "macros/data/charts.yml")
         self._place("figure", figure_id, page)
-        return fg.render_figure(f)
+        return fg.render_figure(f)  # every page sits at the top of the site (page_href)

@@ -29,7 +29,6 @@ row that rests on general practice, with no AWS page behind it.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +37,7 @@ from urllib.parse import urlparse
 
 from .loader import (DataError, Field, check_mapping, check_slug, expect_list, line_of,
                      load_yaml)
+from .markup import escape_text, page_href, render_inline_text
 
 TABLE_IDS = (
     "kinesis-family", "kds-vs-msk", "firehose-destinations", "kds-shard-limits",
@@ -447,21 +447,9 @@ def _check_unique_headers(rows: list, spec: Spec, shown: str) -> None:
 
 # -- Rendering -----------------------------------------------------------------------------
 
-CODE_SPAN = re.compile(r"`([^`]+)`")
-BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def inline(text: str) -> str:
-    """Escaped text with `code` and **bold** rendered; nothing else is markup."""
-    out = []
-    for index, part in enumerate(CODE_SPAN.split(text)):  # odd parts are code spans
-        out.append(f"<code>{esc(part)}</code>" if index % 2
-                   else BOLD.sub(r"<strong>\1</strong>", esc(part)))
-    return "".join(out)
+# Data text goes through macros/markup.py only: escaped, with `code` and **bold**.
+esc = escape_text
+inline = render_inline_text
 
 
 def render_cell(value: str | tuple[str, ...] | None) -> str:
@@ -591,43 +579,45 @@ def render_table(table: Table, *, caption_shown: bool = True) -> str:
 
 # -- Index ------------------------------------------------------------------------------------
 
-def md_link_text(text: str) -> str:
-    return esc(text).replace("[", "\\[").replace("]", "\\]")
-
-
 COPY_PREFIX = "compare-"
 
 
 def render_tables_gallery(tables: dict[str, Table], placements: dict[str, str],
                           page_titles: dict[str, str]) -> list[tuple[str, str, str, str]]:
-    """Every placed table, for the comparison page: (heading, heading id, a Markdown
-    line with its summary and a link to where it is taught, the copy's HTML). The
-    copy's ids all start with COPY_PREFIX, so they never clash with the original's,
-    and its filter works on its own rows."""
+    """Every placed table, for the comparison page: (heading, heading id, finished HTML
+    with its summary and a link to where it is taught, the copy's HTML). The copy's ids
+    all start with COPY_PREFIX, so they never clash with the original's, and its filter
+    works on its own rows. Only the heading goes through Markdown, escaped."""
     out = []
     for table in tables.values():
         page = placements.get(table.id)
         if page is None:
             continue
         title = page_titles.get(page, page.removesuffix(".md"))
-        line = (f"{inline(table.summary)} Where it is taught: "
-                f"[{md_link_text(title)}]({page}#{table.anchor}).")
+        line = (f"<p>{inline(table.summary)} Where it is taught: "
+                f'<a href="{esc(page_href(page, table.anchor))}">{esc(title)}</a>.</p>')
         copy = replace(table, prefix=COPY_PREFIX)
-        out.append((md_link_text(table.caption), f"{COPY_PREFIX}{table.id}", line,
+        out.append((md_heading_text(table.caption), f"{COPY_PREFIX}{table.id}", line,
                     render_table(copy, caption_shown=False)))
     return out
 
 
+def md_heading_text(text: str) -> str:
+    """A caption as the text of a Markdown heading: HTML escaped, Markdown's own
+    characters backslash-escaped, so it can only ever be words."""
+    return re.sub(r"([\\`*_\[\]{}()#+!<>|~-])", r"\\\1", esc(text))
+
+
 def render_tables_index(tables: dict[str, Table], placements: dict[str, str],
                         page_titles: dict[str, str]) -> str:
-    """A Markdown list: each placed table linked by page.md#table-<id>, with its page
-    and summary. Markdown links, so MkDocs rewrites and checks them."""
-    lines = []
+    """Finished HTML: each placed table linked by page.html#table-<id>, with its page
+    and summary. Never Markdown: a summary must not become a link or an image."""
+    items = []
     for table in tables.values():
         page = placements.get(table.id)
         if page is None:
             continue
         title = page_titles.get(page, page.removesuffix(".md"))
-        lines.append(f"- [{md_link_text(table.caption)}]({page}#{table.anchor}) "
-                     f"({md_link_text(title)}): {inline(table.summary)}")
-    return "\n".join(lines) + "\n"
+        items.append(f'<li><a href="{esc(page_href(page, table.anchor))}">{esc(table.caption)}'
+                     f"</a> ({esc(title)}): {inline(table.summary)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"

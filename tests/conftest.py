@@ -103,6 +103,11 @@ def browser():
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Playwright's own helpers (wait_for_function, axe-core's injection) run code
+        # from strings, which the site's Content-Security-Policy refuses. Contexts
+        # bypass it unless a test asks for it (tests/test_csp.py runs under it).
+        new_context = b.new_context
+        b.new_context = lambda **kw: new_context(**{"bypass_csp": True, **kw})
         yield b
         b.close()
 
@@ -132,3 +137,26 @@ def page(context):
     p.on("pageerror", lambda e: p.errors.append(str(e)))
     yield p
     assert not p.errors, f"JavaScript errors on the page: {p.errors}"
+
+
+def failed_build(project: Path, tmp: Path) -> str:
+    """Run `mkdocs build --strict` on `project` as a person would, expect it to fail,
+    and return what it printed (stdout and stderr)."""
+    import subprocess
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(tmp / "failed-site")],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    out = run.stdout + run.stderr
+    assert run.returncode != 0, f"the build passed:\n{out}"
+    return out
+
+
+def error_lines(output: str) -> list[str]:
+    """The lines of a build's output that are not MkDocs' progress (INFO) lines."""
+    return [line for line in output.splitlines()
+            if line.strip() and not line.startswith("INFO")
+            and line.strip() != "Aborted with a BuildError!"]

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_site, copy_project, failed_build
 from macros.loader import DataError
 
 SECTION_PAGES = [
@@ -227,8 +227,19 @@ def test_a_macro_output_that_cannot_reach_the_page_fails_the_build(tmp_path):
     text = page.read_text()
     call = re.search(r'^\{\{ quizzes\("[a-z0-9-]+"\) \}\}$', text, flags=re.M).group(0)
     page.write_text(text.replace(call, "```text\n" + call + "\n```", 1))
+    message = failed_build(project, tmp_path)
+    assert re.search(r"docs/modeling\.md:\d+: \{\{ quizzes\(\.\.\.\) \}\} is inside a code block",
+                     message), message
+
+
+def test_a_placeholder_that_does_not_reach_the_page_fails_the_build():
+    """The last line of defence behind the page checks (macros/pagecheck.py)."""
+    from macros.site_data import SiteData
+    data = SiteData.__new__(SiteData)
+    data.deferred, data.deferring = {}, True
+    token = data.defer("<p>x</p>", "modeling.md", searchable=True).strip()
     with pytest.raises(DataError, match=r"docs/modeling\.md: a macro's output did not reach"):
-        build_site(tmp_path / "out", project)
+        data.fill("<pre>" + token.replace("<", "&lt;") + "</pre>", "modeling.md", "content")
 
 
 def test_material_bundle_is_deferred_and_runs_before_site_js(site):

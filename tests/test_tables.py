@@ -185,12 +185,28 @@ def test_tables_with_no_facets_render_no_form(tables):
 def test_tables_index_links_every_placed_table(tables):
     placements = {t: "streaming-data-collection.md" for t in tbl.TABLE_IDS[:4]}
     out = tbl.render_tables_index(tables, placements, {"streaming-data-collection.md": "Streaming"})
-    lines = out.strip().splitlines()
-    assert len(lines) == 4
+    items = BeautifulSoup(out, "html.parser").select("ul > li")
+    assert len(items) == 4
     first = tables["kinesis-family"]
-    assert lines[0] == (f"- [{first.caption}](streaming-data-collection.md#table-kinesis-family) "
-                        f"(Streaming): {first.summary}")
+    link = items[0].find("a")
+    assert link["href"] == "streaming-data-collection.html#table-kinesis-family"
+    assert link.get_text() == first.caption
+    assert items[0].get_text() == f"{first.caption} (Streaming): {first.summary}"
     assert "builtin-algorithms" not in out  # not placed: not listed
+
+
+def test_tables_index_is_finished_html_that_shows_markdown_as_text(tables):
+    """The index skips Markdown: a summary cannot become a link or an image."""
+    from dataclasses import replace
+    bad = replace(tables["kinesis-family"], summary="See [it](javascript:alert(1)) "
+                  "![t](https://other.example/t.png) <b>x</b>")
+    out = tbl.render_tables_index({"kinesis-family": bad},
+                                  {"kinesis-family": "streaming-data-collection.md"}, {})
+    doc = BeautifulSoup(out, "html.parser")
+    assert [a["href"] for a in doc.find_all("a")] == [
+        "streaming-data-collection.html#table-kinesis-family"]
+    assert not doc.find("img") and not doc.find("b")
+    assert "[it](javascript:alert(1))" in doc.get_text()
 
 
 def test_limits_are_numbers_for_the_shard_calculator(tables):
