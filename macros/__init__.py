@@ -46,7 +46,8 @@ def define_env(env) -> None:
     # template variable: the plugin serialises every variable once per build.
     env.site_data = data
     env.page_errors = errors = pagecheck.PageErrors()
-    reading.add_to(env.conf)   # Markdown tables in scrolling regions
+    if not per_page:   # MkDocs: Markdown tables in scrolling regions (Zensical keeps its own)
+        reading.add_to(env.conf)
 
     def page() -> str:
         return page_source(env.page)

@@ -106,15 +106,18 @@ def render_figure_notes(fig: Figure) -> list[str]:
     """HTML lines under a figure: its worked formulas as a table, its sources."""
     lines: list[str] = []
     if fig.formulas:
-        from .tables import scroll_table
-        head = "<tr>" + "".join(f'<th scope="col">{h}</th>' for h in (
-            "Metric", "Formula", "On this figure", "What it tells you")) + "</tr>"
-        rows = ["<tr>" + "".join(f"<td>{render_inline_text(f[k])}</td>" for k in
-                                 ("name", "formula", "example", "meaning")) + "</tr>"
+        # Cells a line apart, so search reads them apart; in the scrolling region every
+        # table on the site has (site.css), named after the figure.
+        head = "\n".join(f"<th>{h}</th>" for h in ("Metric", "Formula", "On this figure",
+                                                    "What it tells you"))
+        rows = ["<tr>" + "\n".join(f"<td>{render_inline_text(f[k])}</td>" for k in
+                                   ("name", "formula", "example", "meaning")) + "</tr>"
                 for f in fig.formulas]
-        # A region of its own that scrolls sideways on a phone, like every table here.
-        label = "Worked formulas: " + re.sub(r"[*_`\[\]]", "", fig.caption).strip()[:80]
-        lines += [scroll_table(label, head, rows)]
+        label = "Worked formulas: " + fig.id.removeprefix("chart-").replace("-", " ")
+        lines += [f'<div class="table-scroll" tabindex="0" role="region" '
+                  f'aria-label="{escape_text(label)}">', "<table>",
+                  f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>",
+                  "</div>"]
     if fig.sources:
         links = ", ".join(f'<a href="{escape_text(u)}">{escape_text(u.removeprefix("https://"))}'
                           "</a>" for u in fig.sources)

@@ -66,9 +66,11 @@ class TableRegions(Extension):
 
 
 def add_to(config) -> None:
-    """Add TableRegions to the build's Markdown extensions, once."""
-    extensions = config["markdown_extensions"]
-    if not any(isinstance(e, TableRegions) for e in extensions):
+    """Add TableRegions to the build's Markdown extensions (MkDocs passes the list to
+    Python-Markdown, which takes instances as well as names), once."""
+    extensions = config.get("markdown_extensions")
+    if isinstance(extensions, list) and not any(isinstance(e, TableRegions)
+                                                for e in extensions):
         extensions.append(TableRegions())
 
 
