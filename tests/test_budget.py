@@ -137,31 +137,27 @@ def test_the_browser_loads_what_the_budget_counts(page, server, site, name):
     assert loaded == sorted(page_assets((site / name).read_text(encoding="utf-8")))
 
 
-def test_budget_check_can_fail():
-    # Incompressible bytes: 13 KiB of random data stay about 13 KiB gzipped.
-    noise = {"big.js": os.urandom(13 * KIB)}
-    excess, sizes = over_budget(noise)
-    assert excess > 0 and sizes["big.js"] > OWN_ASSETS_BUDGET
-    # Text compresses: the same size of repeated CSS is well within.
-    css = {"small.css": b".quiz{margin:0}\n" * (13 * KIB // 16)}
-    assert over_budget(css)[0] <= 0
-    # The sum counts: two files each under budget can be over together.
-    pair = {"a.js": os.urandom(7 * KIB), "b.css": os.urandom(7 * KIB)}
-    assert over_budget(pair)[0] > 0
-    # A page counts the features its markup asks for, and only those.
-    features = [(".quiz", ["javascripts/quiz.js"]), ("[data-exam]", ["javascripts/exam.js"])]
-    assert page_assets('<div class="quiz"></div>', features) == ALWAYS + ["javascripts/quiz.js"]
-    assert page_assets("<p>notes</p>", features) == ALWAYS
-
-
-def test_vendor_is_not_counted(tmp_path):
-    (tmp_path / "javascripts").mkdir()
-    (tmp_path / "stylesheets").mkdir()
-    (tmp_path / "vendor").mkdir()
-    (tmp_path / "javascripts" / "a.js").write_text("x")
-    (tmp_path / "stylesheets" / "a.css").write_text("x")
-    (tmp_path / "vendor" / "shim.js").write_text("x")
-    assert [f.name for f in own_assets(tmp_path)] == ["a.js", "a.css"]
+def test_budget_check_fails_on_a_real_build_that_outgrows_it(tmp_path, monkeypatch):
+    """The whole pipeline (sources, minified build, the loader's per-page features) on a
+    copy of the project whose quiz script carries 14 KiB of incompressible data, and a
+    big vendored file: the quiz pages go over the budget, the home page does not (it
+    loads no quiz script), and vendor/ is never counted."""
+    import base64
+    from conftest import build_site, copy_project
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    project = copy_project(tmp_path / "project")
+    quiz_js = project / "docs" / "assets" / "javascripts" / "quiz.js"
+    pad = base64.b64encode(os.urandom(14 * KIB)).decode()
+    quiz_js.write_text(quiz_js.read_text(encoding="utf-8") + f'\nwindow.__pad = "{pad}";\n')
+    (project / "docs" / "assets" / "vendor" / "big.js").write_bytes(os.urandom(40 * KIB))
+    built = build_site(tmp_path / "out", project)
+    over = {}
+    for name in ("index.html", "streaming-data-collection.html"):
+        files = page_assets((built / name).read_text(encoding="utf-8"))
+        assert not any("vendor" in f for f in files)
+        over[name] = over_budget({f: (built / "assets" / f).read_bytes() for f in files})[0]
+    assert over["streaming-data-collection.html"] > 0 and over["index.html"] <= 0, over
+    assert all("vendor" not in f.parts for f in own_assets(project / "docs" / "assets"))
 
 
 def page_sizes(site: Path) -> dict[str, int]:

@@ -574,3 +574,28 @@ def test_review_page_states_the_schedule_the_store_uses(page, server):
     stated = [int(n) for n in re.findall(r"box \d after (\d+) days?", text)]
     assert stated == page.evaluate("mls.store.INTERVALS")[1:]
     assert "due again at once" in text and page.evaluate("mls.store.INTERVALS")[0] == 0
+
+
+def test_the_exam_grades_multiple_response_all_or_nothing(page, server):
+    """Four saved answers, graded on load: a full pair right, one of two wrong, a pair
+    with one wrong key wrong, a single right."""
+    page.goto(server + "practice-exam.html")
+    page.locator("[data-exam-start] button:enabled").wait_for()
+    multi = page.evaluate("mls.bank().then(b => b.questions.filter(q => q.multi && q.o.filter(o => o[2]).length === 2).slice(0, 3))")
+    single = page.evaluate("mls.bank().then(b => b.questions.find(q => !q.multi))")
+    right = lambda q: [o[0] for o in q["o"] if o[2]]  # noqa: E731
+    wrong = lambda q: [o[0] for o in q["o"] if not o[2]]  # noqa: E731
+    ans = {multi[0]["id"]: right(multi[0]),
+           multi[1]["id"]: right(multi[1])[:1],
+           multi[2]["id"]: [right(multi[2])[0], wrong(multi[2])[0]],
+           single["id"]: right(single)}
+    ids = list(ans)
+    page.evaluate("s => localStorage.setItem('mls-c01:exam', JSON.stringify(s))",
+                  {"v": 2, "shape": "mls", "ids": ids, "ans": ans, "flag": {}, "cur": 0,
+                   "limit": 0, "end": 0, "done": True})
+    page.reload()
+    page.locator("#exam-title").wait_for()
+    assert page.locator("#exam-title").inner_text() == "Result: 2 of 4 correct (50%)"
+    kinds = {i.get_attribute("id").removeprefix("review-"): i.get_attribute("data-kind")
+             for i in page.locator(".exam__item").all()}
+    assert kinds == {ids[0]: "right", ids[1]: "wrong", ids[2]: "wrong", ids[3]: "right"}
