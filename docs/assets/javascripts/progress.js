@@ -29,7 +29,7 @@
     return `<tr><th scope="row">${head}</th><td>${mine.length} of ${n}</td><td>${right} of ${mine.length}${mine.length ? ` (${pct(right, mine.length)}%)` : ""}
       <span class="study__bar" aria-hidden="true"><span class="is-right" style="width:${(100 * right) / n}%"></span><span class="is-wrong" style="width:${(100 * (mine.length - right)) / n}%"></span></span></td></tr>`;
   }
-  const table = (caption, first, rows) => `<div class="study__scroll table-scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${first}</th><th scope="col">Answered</th><th scope="col">First try correct <span class="study__key">(bar: <span class="is-right">right</span>, <span class="is-wrong">wrong</span>, empty: not answered)</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const table = (caption, first, rows) => `<div class="table-scroll study__scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${first}</th><th scope="col">Answered</th><th scope="col">First try correct <span class="study__key">(bar: <span class="is-right">right</span>, <span class="is-wrong">wrong</span>, empty: not answered)</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
 
   function render(root, bank) {
     const qs = bank.questions.filter((q) => !q.e);
@@ -59,7 +59,7 @@
     const hist = store().history().slice().reverse();
     const names = { mla: ["MLA-C01", bank.mla || {}], mls: ["MLS-C01 (retired)", bank.domains] };
     part("exams", hist.length
-      ? `<div class="study__scroll table-scroll" tabindex="0" role="region" aria-label="Finished practice exams"><table><caption>Finished practice exams, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Exam</th><th scope="col">Score</th><th scope="col">By domain</th></tr></thead><tbody>${hist.map((e) => {
+      ? `<div class="table-scroll study__scroll" tabindex="0" role="region" aria-label="Finished practice exams"><table><caption>Finished practice exams, newest first</caption><thead><tr><th scope="col">Date</th><th scope="col">Exam</th><th scope="col">Score</th><th scope="col">By domain</th></tr></thead><tbody>${hist.map((e) => {
         const [name, w] = names[e.shape];
         return `<tr><th scope="row">${esc(new Date(e.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }))}</th><td>${name}</td><td>${e.right} of ${e.n} (${pct(e.right, e.n)}%)</td><td>${Object.entries(e.dom).map(([k, d]) => `${esc((w[k] || [k])[0])}: ${d[0]} of ${d[1]}`).join("; ")}</td></tr>`;
       }).join("")}</tbody></table></div>`
