@@ -59,8 +59,6 @@ bank: $(VENV)/.site
 
 test: $(VENV)/.dev node_modules/.package-lock.json $(ZENSICAL)/.ok $(PROPERDOCS)/.ok
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/make_charts.py --check
-	$(BIN)/python scripts/make_bank.py --check
 	$(BIN)/pytest
 
 charts: $(VENV)/.dev

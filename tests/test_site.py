@@ -2,6 +2,8 @@
 nothing of the cheat sheet dropped."""
 from __future__ import annotations
 
+import functools
+
 import json
 import re
 from pathlib import Path
@@ -21,7 +23,9 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 EXPLICIT_ID = re.compile(r"\{ #([a-z0-9]+(?:-[a-z0-9]+)*)(?: [^}]*)? \}\s*$")
 
 
+@functools.lru_cache(maxsize=None)
 def soup(site: Path, name: str) -> BeautifulSoup:
+    """A built page, parsed once per test run (read it; never change it)."""
     return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
 
 
@@ -92,8 +96,9 @@ RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src
 def test_no_page_loads_anything_from_another_origin(site):
     offenders = []
     for path in sorted(site.rglob("*.html")):
+        page = soup(site, str(path.relative_to(site)))
         for tag, attr in RESOURCE_ATTRS.items():
-            for el in soup(site, str(path.relative_to(site))).find_all(tag):
+            for el in page.find_all(tag):
                 url = el.get(attr, "")
                 if tag == "link" and "canonical" in (el.get("rel") or []):
                     continue  # a link to this page's public address, never fetched
