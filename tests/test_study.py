@@ -183,7 +183,7 @@ def test_progress_after_answering_on_two_pages(page, server, site, mode):
     page.wait_for_timeout(300)  # let Material's header tracking settle after the scroll
     link.click()
     page.wait_for_url(re.compile(re.escape(f"{OTHER}#q-{missed}") + "$"))
-    assert page.locator(f"#q-{missed}").is_visible()
+    page.locator(f"#q-{missed}").wait_for(state="visible")  # instant navigation swaps the content after the URL
     page.wait_for_timeout(300)
     assert page.locator(f"#q-{missed}").evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
 
