@@ -53,7 +53,7 @@ build-zensical: $(ZENSICAL)/.ok $(VENV)/.site
 build-properdocs: $(PROPERDOCS)/.ok
 	$(PROPERDOCS)/bin/properdocs build --strict -f mkdocs.yml
 
-# The practice exam's question bank, docs/assets/javascripts/exam-bank.js, from quizzes/.
+# The question bank, docs/assets/javascripts/exam-bank.js, and its index, bank-index.js, from quizzes/.
 bank: $(VENV)/.site
 	$(BIN)/python scripts/make_bank.py
 

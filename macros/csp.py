@@ -6,7 +6,7 @@ the build (so a new Material version or template change is hashed as it is). Any
 data file might smuggle in (an inline script, an event handler, a javascript:
 URL, a plugin object, a foreign image) would be refused by the browser as well.
 
-- script-src 'self' + hashes: the bundle, site.js, exam-bank.js, the search
+- script-src 'self' + hashes: the bundle, site.js, exam-bank.js, bank-index.js, the search
   worker; Material's inline scripts (storage helpers, palette, tabs) and our
   storage guard (docs/.overrides/main.html).
 - The offline plugin's iframe-worker shim (search from file://) writes one inline

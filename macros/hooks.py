@@ -18,9 +18,10 @@ comment (SiteData.defer) and these hooks put the HTML in its place:
   `mkdocs serve`, whose live reload is an inline script of its own.
 
 - on_files: the practice exam's question bank, assets/javascripts/exam-bank.js,
-  is generated afresh from quizzes/ (the committed copy in docs/ is what builders
-  without hooks publish; `make test` checks that it is up to date). It is data,
-  loaded by the exam, review and progress pages.
+  and its lean index, bank-index.js, are generated afresh from quizzes/ (the
+  committed copies in docs/ are what builders without hooks publish; `make test`
+  checks that they are up to date). They are data: the exam and review pages load
+  the bank when the reader starts; progress and review count from the index.
 - on_post_build: the site's own JS and CSS ship without comments and
   indentation (macros/minify.py): lighter, never needed for correctness.
 
@@ -42,11 +43,11 @@ def on_files(files, config):
     from mkdocs.structure.files import File
 
     data = _site_data(config)
-    committed = files.get_file_from_path(data.EXAM_BANK_FILE)
-    if committed is not None:
-        files.remove(committed)
-    files.append(File.generated(config, data.EXAM_BANK_FILE,
-                                content=data.exam_bank_script()))
+    for name, text in data.generated_scripts().items():
+        committed = files.get_file_from_path(name)
+        if committed is not None:
+            files.remove(committed)
+        files.append(File.generated(config, name, content=text))
     return files
 
 

@@ -27,10 +27,10 @@ def minify(text: str) -> str:
 
 def own_sources(docs_dir: Path) -> list[Path]:
     """The site's own scripts and styles, as written: docs/assets/javascripts/*.js and
-    stylesheets/*.css (never vendor/, Material's files or the generated bank)."""
+    stylesheets/*.css (never vendor/, Material's files or the generated bank and index)."""
     assets = docs_dir / "assets"
     files = sorted((assets / "javascripts").glob("*.js")) + sorted((assets / "stylesheets").glob("*.css"))
-    return [f for f in files if f.name != "exam-bank.js"]
+    return [f for f in files if f.name not in ("exam-bank.js", "bank-index.js")]
 
 
 def minify_site(docs_dir: Path, site_dir: Path) -> None:

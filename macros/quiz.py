@@ -375,6 +375,39 @@ def render_progress(total: int) -> str:
         'Reset this page</button></p></div>')
 
 
+def _script_json(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # "</script>" and "<!--" must never appear inside the script element.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _domain_tables() -> dict:
+    return {"domains": {k: [name, weight] for k, (name, weight) in DOMAINS.items()},
+            "mla": {k: [name, weight] for k, (name, weight) in MLA_DOMAINS.items()}}
+
+
+def plain_text(fragment: str, limit: int = 120) -> str:
+    """An HTML fragment as plain text, cut to `limit` characters with an ellipsis."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", fragment)).strip()
+    return f"{text[:limit - 1].rstrip()}\u2026" if len(text) > limit else text
+
+
+def bank_index_json(questions: dict[str, Question], labels: dict[str, str]) -> str:
+    """The lean index of the bank for the progress and review pages: per question what
+    they count and filter by (the bank's id, h, d, m, t, e, multi and src) and, for
+    the questions on the section pages, `s`, the start of the question as plain text
+    (progress lists missed questions by it). Review loads the full bank to ask them."""
+    index = []
+    for q in questions.values():
+        entry = {"id": q.id, "h": q.hash, "d": q.domain, "m": q.mla_domain, "t": q.mla,
+                 "e": int(q.exam_only), "multi": q.multi,
+                 "src": [source_href(q, ""), labels[q.id]]}
+        if not q.exam_only:
+            entry["s"] = plain_text(render_inline(q.question))
+        index.append(entry)
+    return _script_json({**_domain_tables(), "questions": index})
+
+
 def exam_bank_json(questions: dict[str, Question], labels: dict[str, str]) -> str:
     """The question bank for the practice exam, as JSON safe inside <script>."""
     bank = []
@@ -389,9 +422,4 @@ def exam_bank_json(questions: dict[str, Question], labels: dict[str, str]) -> st
             "src": [source_href(q, ""), labels[q.id]],
             "r": list(q.refs),
         })
-    domains = {k: [name, weight] for k, (name, weight) in DOMAINS.items()}
-    mla = {k: [name, weight] for k, (name, weight) in MLA_DOMAINS.items()}
-    text = json.dumps({"domains": domains, "mla": mla, "questions": bank}, ensure_ascii=False,
-                      separators=(",", ":"))
-    # "</script>" and "<!--" must never appear inside the script element.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _script_json({**_domain_tables(), "questions": bank})

@@ -58,6 +58,7 @@ GOAL_BUILD_RATIO = 1.5                 # ours / plain, median
 GOAL_OWN_ASSETS = 12 * KIB             # own JS + CSS, gzip -9, together
 GOAL_PAGE_EXTRA = 15 * KIB             # per page, gzip, over the plain build
 EXAM_BANK = "assets/javascripts/exam-bank.js"   # generated data: reported apart
+BANK_INDEX = "assets/javascripts/bank-index.js"  # its lean index (progress, review): too
 GOAL_LIGHTHOUSE = 100
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -298,8 +299,12 @@ def bench_pages(ours: Path, same: Path, bare: Path) -> dict:
     if bank.is_file():
         raw = bank.read_bytes()
         data_page = {"name": EXAM_BANK, "gz": gzip_size(raw), "raw": len(raw)}
-        print(f"   {EXAM_BANK} (the exam's question bank, loaded by practice-exam.html only): "
+        print(f"   {EXAM_BANK} (the question bank, loaded when an exam or review session starts): "
               f"{data_page['gz']} B gzip ({kib(data_page['gz'])}), {len(raw)} B raw")
+    if (ours / BANK_INDEX).is_file():
+        raw = (ours / BANK_INDEX).read_bytes()
+        print(f"   {BANK_INDEX} (its lean index, loaded by progress.html and review.html): "
+              f"{gzip_size(raw)} B gzip ({kib(gzip_size(raw))}), {len(raw)} B raw")
     print()
     return {"ok": ok, "worst": worst, "data_page": data_page, "pages": len(rows)}
 

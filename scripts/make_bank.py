@@ -1,11 +1,12 @@
-"""Write docs/assets/javascripts/exam-bank.js, the question bank the practice exam,
-review and progress pages load, from quizzes/ (make bank).
+"""Write docs/assets/javascripts/exam-bank.js, the question bank the practice exam
+and review load, and bank-index.js, its lean index (ids, hashes, domains, sources)
+that progress and review count from, from quizzes/ (make bank).
 
     python scripts/make_bank.py          # write it
     python scripts/make_bank.py --check  # fail if the committed file is out of date
 
-The file is committed so that every builder publishes it: MkDocs regenerates it
-in the site anyway (macros/hooks.py), Zensical runs no hooks and copies it as is.
+Both files are committed so that every builder publishes it: MkDocs regenerates it
+in the site anyway (macros/hooks.py), Zensical runs no hooks and copies them as they are.
 """
 from __future__ import annotations
 
@@ -30,19 +31,22 @@ def main(argv: list[str]) -> int:
     except DataError as exc:
         print(f"make_bank: {exc}", file=sys.stderr)
         return 1
-    path = data.docs_dir / data.EXAM_BANK_FILE
-    text = data.exam_bank_script()
-    current = path.read_text(encoding="utf-8") if path.exists() else None
-    if "--check" in argv:
-        if current != text:
-            print(f"{path.relative_to(ROOT)} is out of date with quizzes/: run `make bank`",
-                  file=sys.stderr)
-            return 1
-        print(f"{path.relative_to(ROOT)} is up to date ({len(data.questions)} questions)")
-        return 0
-    if current != text:
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)} ({len(data.questions)} questions)")
+    stale = False
+    for name, text in data.generated_scripts().items():
+        path = data.docs_dir / name
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        shown = path.relative_to(ROOT)
+        if "--check" in argv:
+            if current != text:
+                print(f"{shown} is out of date with quizzes/: run `make bank`", file=sys.stderr)
+                stale = True
+            else:
+                print(f"{shown} is up to date ({len(data.questions)} questions)")
+        elif current != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {shown} ({len(data.questions)} questions)")
+    if stale:
+        return 1
     return 0
 
 

@@ -27,7 +27,8 @@ KIB = 1024
 # which macros/minify.py strips of comments and indentation): the budget of the
 # "Quality bar" issue, per page since the study-loop split (issue #11). A page loads
 # site.css and site.js (the loader), and the loader adds the feature files the page
-# uses (FEATURES in site.js). The question bank (exam-bank.js) is data, not counted;
+# uses (FEATURES in site.js). The question bank (exam-bank.js) and its index
+# (bank-index.js) are data, not counted;
 # nor are the vendored shim (docs/assets/vendor/) and Material's bundle.
 OWN_ASSETS_BUDGET = 12 * KIB
 ALWAYS = ["javascripts/site.js", "stylesheets/site.css"]
@@ -46,6 +47,11 @@ EXAM_BANK = "assets/javascripts/exam-bank.js"
 # 300 questions (160 of them exam-only) made the bank 128 KiB: data the exam, review
 # and progress pages load after first paint, not page weight.
 EXAM_BANK_CEILING = 180 * KIB
+# The bank's lean index (bank-index.js), what progress and review count and filter by:
+# 17.4 KiB for 300 questions. Data too, on the page's critical path, so kept small.
+BANK_INDEX = "assets/javascripts/bank-index.js"
+BANK_INDEX_CEILING = 30 * KIB
+DATA = {Path(EXAM_BANK).name, Path(BANK_INDEX).name}
 
 
 def gzip_size(data: bytes) -> int:
@@ -55,10 +61,10 @@ def gzip_size(data: bytes) -> int:
 
 def own_assets(assets: Path = ASSETS) -> list[Path]:
     """The site's own JS and CSS: javascripts/*.js and stylesheets/*.css, never vendor/,
-    nor the question bank (generated data, weighed on its own below)."""
+    nor the question bank and its index (generated data, weighed on their own below)."""
     files = sorted((assets / "javascripts").glob("*.js")) + sorted((assets / "stylesheets").glob("*.css"))
     return [f for f in files if "vendor" not in f.relative_to(assets).parts
-            and f.name != Path(EXAM_BANK).name]
+            and f.name not in DATA]
 
 
 def over_budget(files: dict[str, bytes], budget: int = OWN_ASSETS_BUDGET) -> tuple[int, dict[str, int]]:
@@ -177,6 +183,33 @@ def test_exam_bank_is_a_separate_script_within_its_ceiling(site):
     assert 20 * KIB < bank <= EXAM_BANK_CEILING, f"{EXAM_BANK}: {bank} B gzip"
     # The exam page itself only points at it.
     assert page_sizes(site)[EXAM_PAGE] < 10 * KIB
+
+
+def _data(path: Path, name: str) -> dict:
+    import json
+    body = re.fullmatch(r"(?s)//[^\n]*\nwindow\.%s = (.*);\n" % name, path.read_text(encoding="utf-8"))
+    assert body, f"{path.name} is not one JSON assignment to window.{name}"
+    return json.loads(body.group(1))
+
+
+def test_bank_index_is_small_and_matches_the_bank(site):
+    """Progress and review count from the index: every question of the bank, in the same
+    order, with the same hash and the fields they use; the bank's heavy texts left out."""
+    index_gz = gzip_size((site / BANK_INDEX).read_bytes())
+    assert 2 * KIB < index_gz <= BANK_INDEX_CEILING, f"{BANK_INDEX}: {index_gz} B gzip"
+    assert index_gz * 5 < gzip_size((site / EXAM_BANK).read_bytes())
+    for where in (site / "assets", ASSETS):  # as built and as committed (hook-less builders)
+        bank = _data(where / EXAM_BANK.removeprefix("assets/"), "mlsExamBank")
+        index = _data(where / BANK_INDEX.removeprefix("assets/"), "mlsBankIndex")
+        assert index["domains"] == bank["domains"] and index["mla"] == bank["mla"]
+        assert [q["id"] for q in index["questions"]] == [q["id"] for q in bank["questions"]]
+        assert len(index["questions"]) >= 300
+        for i, b in zip(index["questions"], bank["questions"]):
+            same = {k: b[k] for k in ("id", "h", "d", "m", "t", "e", "multi", "src")}
+            assert {k: i[k] for k in same} == same, b["id"]
+            assert set(i) == set(same) | ({"s"} if not b["e"] else set()), b["id"]
+            if not b["e"]:
+                assert i["s"] and len(i["s"]) <= 120 and "<" not in i["s"], b["id"]
 
 
 # -- Against plain Material with the same content (the "Quality bar" goal) ---------

@@ -128,6 +128,31 @@ def test_the_committed_question_bank_is_current():
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.parametrize("name", ["exam-bank.js", "bank-index.js"])
+def test_a_stale_bank_or_index_fails_the_check_and_a_hookless_build(tmp_path, name):
+    """Both generated files are checked: `make_bank.py --check` and SiteData.check_exam_bank
+    (what builders without hooks run) name the stale one; `make_bank.py` rewrites it."""
+    from mkdocs.config import load_config
+    from macros.loader import DataError
+    from macros.site_data import SiteData
+
+    project = copy_project(tmp_path / "project")
+    (project / "scripts").mkdir()
+    (project / "scripts" / "make_bank.py").write_bytes((ROOT / "scripts" / "make_bank.py").read_bytes())
+    path = project / "docs" / "assets" / "javascripts" / name
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace('"h":"', '"h":"0', 1), encoding="utf-8")
+    python = str(ROOT / ".venv" / "bin" / "python")
+    result = _run([python, "scripts/make_bank.py", "--check"], project)
+    assert result.returncode == 1 and name in result.stderr, result.stderr
+    data = SiteData.load(str(project), load_config(config_file=str(project / "mkdocs.yml")))
+    with pytest.raises(DataError, match=re.escape(name)):
+        data.check_exam_bank()
+    assert _run([python, "scripts/make_bank.py"], project).returncode == 0
+    assert path.read_text(encoding="utf-8") == good
+    data.check_exam_bank()
+
+
 # -- Zensical and ProperDocs ----------------------------------------------------------------
 
 def test_every_question_table_correction_and_figure_is_built(site, other_site):
@@ -147,6 +172,8 @@ def test_calculators_and_exam_are_built(other_site):
     assert "data-exam-bank=" in (other / "practice-exam.html").read_text(), name
     bank = (other / "assets" / "javascripts" / "exam-bank.js").read_text()
     assert bank == (ROOT / "docs" / "assets" / "javascripts" / "exam-bank.js").read_text(), name
+    index = (other / "assets" / "javascripts" / "bank-index.js").read_text()
+    assert index == (ROOT / "docs" / "assets" / "javascripts" / "bank-index.js").read_text(), name
     evaluation = (other / "evaluation-optimization.html").read_text()
     streaming = (other / "streaming-data-collection.html").read_text()
     assert "data-calc" in evaluation and "data-calc" in streaming, name

@@ -226,7 +226,8 @@ def write_project(dest: Path, accepted: dict[str, tuple[Leaf, str]], *,
         assert "\nhooks:\n  - macros/hooks.py\n" in text
         config.write_text(text.replace("\nhooks:\n  - macros/hooks.py\n", "\n"), encoding="utf-8")
         data = SiteData.load(str(project), load_config(config_file=str(config)))
-        (data.docs_dir / data.EXAM_BANK_FILE).write_text(data.exam_bank_script(), encoding="utf-8")
+        for name, text in data.generated_scripts().items():
+            (data.docs_dir / name).write_text(text, encoding="utf-8")
     return project
 
 

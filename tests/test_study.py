@@ -154,12 +154,14 @@ def test_progress_after_answering_on_two_pages(page, server, site, mode):
     page.goto(base + OTHER)
     other = page.locator(".quiz").first
     missed = qid(other)
+    legend = " ".join(other.locator("legend").first.inner_text().split())
     answer(other, [wrong_key(other)] + keys(other)[1:])
     page.goto(base + "progress.html")
     ready(page, "[data-progress]")
     rows = {r.locator("th").inner_text(): [c.inner_text().strip() for c in r.locator("td").all()]
             for r in page.locator("[data-part=sections] tbody tr").all()}
-    bank = page.evaluate("mlsExamBank.questions.filter(q => !q.e)")
+    bank = page.evaluate("mlsBankIndex.questions.filter(q => !q.e)")
+    assert page.evaluate("typeof window.mlsExamBank") == "undefined", "progress parsed the whole bank"
     n = {p: sum(q["src"][0].startswith(p + "#") for q in bank) for p in (PAGE, OTHER)}
     assert rows["Streaming Data Collection"][:2] == [f"1 of {n[PAGE]}", "1 of 1 (100%)"]
     assert rows["Algorithms"][:2] == [f"1 of {n[OTHER]}", "0 of 1 (0%)"]
@@ -173,11 +175,15 @@ def test_progress_after_answering_on_two_pages(page, server, site, mode):
     # The missed question links to its anchor on its page.
     link = page.locator("[data-part=missed] li a").first
     assert link.get_attribute("href") == f"{OTHER}#q-{missed}"
+    # Named by the start of its question, as plain text from the index.
+    stem = next(q["s"] for q in bank if q["id"] == missed)
+    assert link.inner_text() == stem and 0 < len(stem) <= 120 and "<" not in stem
+    assert " ".join(stem.rstrip("…").split())[:40] in legend
     link.scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # let Material's header tracking settle after the scroll
     link.click()
     page.wait_for_url(re.compile(re.escape(f"{OTHER}#q-{missed}") + "$"))
-    assert page.locator(f"#q-{missed}").is_visible()
+    page.locator(f"#q-{missed}").wait_for(state="visible")  # instant navigation swaps the content after the URL
     page.wait_for_timeout(300)
     assert page.locator(f"#q-{missed}").evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
 
@@ -290,6 +296,72 @@ def bank_question(page, id_):
     return page.evaluate("id => mlsExamBank.questions.find(q => q.id === id)", id_)
 
 
+def requests_for(page, name):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if r.url.split("?")[0].endswith("/" + name) else None)
+    return asked
+
+
+@pytest.mark.parametrize("name", ["progress.html", "review.html"])
+def test_progress_and_review_never_load_the_bank_on_their_own(page, server, name):
+    """The bank is ~600 KB of data: progress never asks for it, review only when a session
+    starts; both count from the lean index (bank-index.js), asked for once."""
+    page.goto(server + PAGE)
+    first = page.locator(".quiz").first
+    answer(first, [wrong_key(first)] + keys(first)[1:])  # a missed question to list and review
+    bank, index = requests_for(page, "exam-bank.js"), requests_for(page, "bank-index.js")
+    page.goto(server + name)
+    ready(page, "[data-progress]" if name == "progress.html" else "[data-review]")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert not bank, f"{name} asked for the whole bank: {bank}"
+    assert len(index) == 1, index
+    assert page.evaluate("typeof window.mlsExamBank") == "undefined"
+    if name == "progress.html":
+        assert page.locator("[data-part=missed] li").count() == 1
+    else:
+        assert "1 missed" in page.locator("[data-due]").inner_text()
+        page.locator("[data-review] button[type=submit]").click()
+        assert "Missed before" in page.locator("[data-review] .quiz__meta").inner_text()
+        assert len(bank) == 1
+
+
+def test_review_start_waits_for_the_bank_then_asks(page, server):
+    """Start is usable as soon as the counts show: pressed before the bank has arrived,
+    it says so and cannot be pressed twice; the session starts when the bank is in,
+    focus on its first question. A bank that fails to load leaves Start usable."""
+    held = []
+    page.route("**/exam-bank.js", lambda route: held.append(route))
+    page.goto(server + "review.html")
+    ready(page, "[data-review]")
+    start = page.locator("[data-review] button[type=submit]")
+    assert start.is_enabled() and not held
+    page.select_option("#review-len", "5")
+    start.click()
+    assert start.is_disabled() and "Loading" in start.inner_text()
+    page.wait_for_timeout(200)
+    assert len(held) == 1, "Start did not ask for the bank (once)"
+    held[0].continue_()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'review-title'")
+    assert page.locator("#review-title").inner_text() == "Question 1 of 5"
+    html = page.locator("[data-review] legend").inner_html()
+    assert any(q["q"][:40] in html for q in page.evaluate("mlsExamBank.questions"))
+
+    page.unroute("**/exam-bank.js")
+    page.route("**/exam-bank.js", lambda route: route.abort())
+    page.reload()
+    ready(page, "[data-review]")
+    start.click()
+    page.wait_for_function("document.querySelector('[data-due]').textContent.includes('did not load')")
+    assert start.is_enabled() and start.inner_text() == "Start review"
+    assert page.locator("[data-review] legend").count() == 0
+    # Once the bank can load again, the same control starts the session.
+    page.unroute("**/exam-bank.js")
+    start.click()
+    page.locator("#review-title").wait_for()
+    assert page.locator("#review-title").inner_text().startswith("Question 1 of ")
+
+
 def test_missed_question_comes_first_and_its_schedule_moves(page, server):
     page.goto(server + OTHER)
     quiz = page.locator(".quiz").nth(3)
@@ -322,7 +394,7 @@ def test_review_filters_by_section_and_domain(page, server):
     for value in ["", "p:modeling.html", "d:data-engineering"]:
         page.select_option("#review-from", value)
         counts[value] = int(re.search(r"(\d+) not seen", page.locator("[data-due]").inner_text()).group(1))
-    bank = page.evaluate("mlsExamBank.questions.filter(q => !q.e)")
+    bank = page.evaluate("mlsBankIndex.questions.filter(q => !q.e)")
     assert counts[""] == len(bank)
     assert counts["p:modeling.html"] == sum(q["src"][0].startswith("modeling.html#") for q in bank)
     assert counts["d:data-engineering"] == sum(q["d"] == "data-engineering" for q in bank)
@@ -348,7 +420,7 @@ def test_keyboard_only_review(page, server):
     assert page.locator("#review-len").input_value() == "5"
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "review-title"
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'review-title'")
     for i in range(5):
         assert page.locator("#review-title").inner_text() == f"Question {i + 1} of 5"
         html = page.locator("[data-review] legend").inner_html()

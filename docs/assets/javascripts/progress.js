@@ -1,16 +1,15 @@
 /* "Your progress" (docs/progress.md): per section page and exam domain, missed
    questions, practice exam history, and export / import / reset of the saved data.
-   Reads the question bank (exam-bank.js) as data and saved data through store.js. */
+   Reads the bank's lean index (bank-index.js: ids, hashes, domains, sources; never the
+   whole bank) as data and saved data through store.js. */
 (() => {
   "use strict";
   const M = (window.mls = window.mls || { feat: {} });
   const { esc } = M;
   const store = () => M.store;
   const pct = (a, b) => (b ? Math.round((100 * a) / b) : 0);
-  const plain = (html) => { const d = document.createElement("div"); d.innerHTML = html; return d.textContent.trim(); };
-  const short = (s, n = 120) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
-  // Section pages in navigation order (the bank is in file order).
+  // Section pages in navigation order (the index is in file order).
   function sections(qs) {
     const order = M.$$(".md-nav--primary a.md-nav__link").map((a) => a.pathname.split("/").pop());
     const out = {};
@@ -31,7 +30,7 @@
   }
   const table = (caption, first, rows) => `<div class="table-scroll study__scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${first}</th><th scope="col">Answered</th><th scope="col">First try correct <span class="study__key">(bar: <span class="is-right">right</span>, <span class="is-wrong">wrong</span>, empty: not answered)</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
 
-  function render(root, bank) {
+  function render(root, bank) {  // bank: the index (bank-index.js)
     const qs = bank.questions.filter((q) => !q.e);
     const byId = Object.fromEntries(qs.map((q) => [q.id, q]));
     const all = store().all();
@@ -53,7 +52,7 @@
 
     const missed = secs.flatMap((s) => s.qs.filter((q) => recs[q.id] && recs[q.id].box === 0));
     part("missed", missed.length
-      ? `<p>${missed.length} question${missed.length === 1 ? "" : "s"} answered wrong and not yet answered right in <a href="review.html">Review</a> (it brings them back first):</p><ul class="study__missed">${missed.map((q) => `<li><a href="${esc(q.src[0].split("#")[0])}#q-${esc(q.id)}">${esc(short(plain(q.q)))}</a> <span class="study__where">(${esc(q.src[1])})</span></li>`).join("")}</ul>`
+      ? `<p>${missed.length} question${missed.length === 1 ? "" : "s"} answered wrong and not yet answered right in <a href="review.html">Review</a> (it brings them back first):</p><ul class="study__missed">${missed.map((q) => `<li><a href="${esc(q.src[0].split("#")[0])}#q-${esc(q.id)}">${esc(q.s || q.src[1])}</a> <span class="study__where">(${esc(q.src[1])})</span></li>`).join("")}</ul>`
       : "<p>No missed questions: every question you answered wrong has since been answered right in Review.</p>");
 
     const hist = store().history().slice().reverse();
@@ -72,7 +71,7 @@
     if (!root || root.dataset.ready) return;
     root.dataset.ready = "1";
     const msg = (text) => { root.querySelector("[data-msg]").textContent = text; };
-    M.bank().then((bank) => {
+    M.index().then((bank) => {
       const again = () => render(root, bank);
       again();
       root.addEventListener("click", (e) => {

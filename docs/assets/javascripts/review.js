@@ -1,7 +1,8 @@
 /* Review (docs/review.md): a session of due questions, missed first, then due again,
    then unseen, on the Leitner schedule of store.js (INTERVALS). Filter by section page or
    exam domain, a session length, a summary at the end. Keys: 1-5 / A-E choose, Enter
-   checks, N next. Reads the question bank (exam-bank.js) as data. */
+   checks, N next. Counts and filters from the bank's lean index (bank-index.js); the
+   whole bank (exam-bank.js, data, and large) loads when the reader starts a session. */
 (() => {
   "use strict";
   const M = (window.mls = window.mls || { feat: {} });
@@ -13,7 +14,7 @@
   const days = (n) => (n === 1 ? "1 day" : `${n} days`);
   let active = null;  // the session on screen, for the keyboard
 
-  function reviewView(root, bank) {
+  function reviewView(root, bank) {  // bank: the index; questions to ask come from M.bank()
     const qs = bank.questions.filter((q) => !q.e);
     const page = (q) => q.src[0].split("#")[0];
     const keysOf = (q) => q.o.filter((o) => o[2]).map((o) => o[0]);
@@ -135,9 +136,23 @@
       const c = classify(f.from.value);
       const list = c.missed.concat(c.due, c.fresh);
       const len = +f.len.value;
-      if (!list.length) { root.querySelector("[data-due]").textContent = "Nothing is due here: pick other questions, or come back later."; return; }
-      s = { list: len ? list.slice(0, len) : list, i: 0, results: [] };
-      question(true);
+      const due = root.querySelector("[data-due]");
+      if (!list.length) { due.textContent = "Nothing is due here: pick other questions, or come back later."; return; }
+      const button = e.target.querySelector("button[type=submit]");
+      if (button.disabled) return;
+      const picked = len ? list.slice(0, len) : list;
+      if (!window.mlsExamBank) { button.disabled = true; button.textContent = "Loading the questions…"; }
+      M.bank().then((full) => {
+        const byId = Object.fromEntries(full.questions.map((q) => [q.id, q]));
+        s = { list: picked.map((p) => byId[p.id]).filter((q, i) => q && q.h === picked[i].h), i: 0, results: [] };
+        if (s.list.length) return question(true);
+        throw new Error("bank");
+      }).catch(() => {
+        button.disabled = false;
+        button.textContent = "Start review";
+        due.textContent = "The questions did not load. Check your connection and press Start review again.";
+        announce(due.textContent);
+      });
     });
     root.addEventListener("click", (e) => {
       const act = (e.target.closest("button[data-act]") || {}).dataset;
@@ -166,6 +181,6 @@
     const root = document.querySelector("[data-review]");
     if (!root || root.dataset.ready) return;
     root.dataset.ready = "1";
-    M.bank().then((bank) => reviewView(root, bank), () => { root.innerHTML = '<p role="alert">The question bank did not load. Reload the page to try again.</p>'; });
+    M.index().then((index) => reviewView(root, index), () => { root.innerHTML = '<p role="alert">The question bank did not load. Reload the page to try again.</p>'; });
   };
 })();

@@ -3,7 +3,8 @@
    scripts it uses (FEATURES), as <script> elements next to this one: that works from
    file:// too, and again after Material's instant navigation (document$). Each feature
    script registers window.mls.feat.<name>, run once per page view; saved data goes
-   through store.js only. The question bank (exam-bank.js) is data, loaded on demand. */
+   through store.js only. The question bank (exam-bank.js) and its lean index
+   (bank-index.js) are data, loaded on demand. */
 (() => {
   "use strict";
   const M = (window.mls = window.mls || { feat: {} });
@@ -33,8 +34,11 @@
     return loading[file];
   }
   M.load = load;
-  M.bank = () => (window.mlsExamBank ? Promise.resolve(window.mlsExamBank)
-    : load("exam-bank.js").then(() => window.mlsExamBank || Promise.reject(new Error("bank"))));
+  const data = (file, name) => () => (window[name] ? Promise.resolve(window[name])
+    : load(file).then(() => window[name] || Promise.reject(new Error(name))));
+  // The whole bank (the exam, a review session) and its lean index (progress, review's counts).
+  M.bank = data("exam-bank.js", "mlsExamBank");
+  M.index = data("bank-index.js", "mlsBankIndex");
   M.$$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   M.esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
   // A bank question's AWS documentation links (q.r: https URLs), named by their page.
@@ -80,6 +84,8 @@
   if (search) search.setAttribute("aria-label", "Search");
 
   function init() {
+    // Progress and review count from the index: fetch it beside their scripts.
+    if (document.querySelector("[data-progress], [data-review]")) M.index().catch(() => {});
     for (const [sel, name, files] of FEATURES) {
       if (!document.querySelector(sel)) continue;
       Promise.all(files.map(load)).then(() => M.feat[name](), () => { /* the page still works without it */ });
