@@ -27,6 +27,8 @@
       // Reset restores the <select>s after the event: filter on the next tick.
       form.addEventListener("reset", () => setTimeout(apply));
       form.addEventListener("submit", (event) => event.preventDefault());
+      // A choice made before this script arrived (it loads after the page) counts too.
+      if (selects.some((select) => select.value)) apply();
     }
   }
 
