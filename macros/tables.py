@@ -582,6 +582,15 @@ def render_table(table: Table, *, caption_shown: bool = True) -> str:
 COPY_PREFIX = "compare-"
 
 
+def placed_tables(tables: dict[str, Table], placements: dict[str, str],
+                  page_titles: dict[str, str]):
+    """(table, its page, the page's title) for every table some page places."""
+    for table in tables.values():
+        page = placements.get(table.id)
+        if page is not None:
+            yield table, page, page_titles.get(page, page.removesuffix(".md"))
+
+
 def render_tables_gallery(tables: dict[str, Table], placements: dict[str, str],
                           page_titles: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """Every placed table, for the comparison page: (heading, heading id, finished HTML
@@ -589,11 +598,7 @@ def render_tables_gallery(tables: dict[str, Table], placements: dict[str, str],
     all start with COPY_PREFIX, so they never clash with the original's, and its filter
     works on its own rows. Only the heading goes through Markdown, escaped."""
     out = []
-    for table in tables.values():
-        page = placements.get(table.id)
-        if page is None:
-            continue
-        title = page_titles.get(page, page.removesuffix(".md"))
+    for table, page, title in placed_tables(tables, placements, page_titles):
         line = (f"<p>{inline(table.summary)} Where it is taught: "
                 f'<a href="{esc(page_href(page, table.anchor))}">{esc(title)}</a>.</p>')
         copy = replace(table, prefix=COPY_PREFIX)
@@ -613,11 +618,7 @@ def render_tables_index(tables: dict[str, Table], placements: dict[str, str],
     """Finished HTML: each placed table linked by page.html#table-<id>, with its page
     and summary. Never Markdown: a summary must not become a link or an image."""
     items = []
-    for table in tables.values():
-        page = placements.get(table.id)
-        if page is None:
-            continue
-        title = page_titles.get(page, page.removesuffix(".md"))
+    for table, page, title in placed_tables(tables, placements, page_titles):
         items.append(f'<li><a href="{esc(page_href(page, table.anchor))}">{esc(table.caption)}'
                      f"</a> ({esc(title)}): {inline(table.summary)}</li>")
     return "<ul>" + "".join(items) + "</ul>"
