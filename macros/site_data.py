@@ -309,20 +309,24 @@ class SiteData:
                             "no questions")
         return qz.render_progress(total)
 
+    def _labels(self) -> dict[str, str]:
+        return {q.id: self.source_label(q) for q in self.questions.values()}
+
+    @staticmethod
+    def _data_script(variable: str, data_json: str) -> str:
+        return ("// Generated from quizzes/ by `make bank` (scripts/make_bank.py): do not edit.\n"
+                f"window.{variable} = {data_json};\n")
+
     def exam_bank_script(self) -> str:
         """assets/javascripts/exam-bank.js: the bank as a script, so the exam page
         stays light and the bank still loads from disk (file://)."""
-        labels = {q.id: self.source_label(q) for q in self.questions.values()}
-        return ("// Generated from quizzes/ by `make bank` (scripts/make_bank.py): do not edit.\n"
-                f"window.mlsExamBank = {qz.exam_bank_json(self.questions, labels)};\n")
+        return self._data_script("mlsExamBank", qz.exam_bank_json(self.questions, self._labels()))
 
     def bank_index_script(self) -> str:
         """assets/javascripts/bank-index.js: the lean index of the bank (ids, hashes,
         domains, sources) that the progress and review pages count and filter by, so
         they never parse the whole bank on load (review loads it to ask questions)."""
-        labels = {q.id: self.source_label(q) for q in self.questions.values()}
-        return ("// Generated from quizzes/ by `make bank` (scripts/make_bank.py): do not edit.\n"
-                f"window.mlsBankIndex = {qz.bank_index_json(self.questions, labels)};\n")
+        return self._data_script("mlsBankIndex", qz.bank_index_json(self.questions, self._labels()))
 
     def generated_scripts(self) -> dict[str, str]:
         """The committed, generated data scripts (path under docs/ -> text): the bank
@@ -330,20 +334,28 @@ class SiteData:
         return {self.EXAM_BANK_FILE: self.exam_bank_script(),
                 self.BANK_INDEX_FILE: self.bank_index_script()}
 
-    def check_exam_bank(self) -> None:
-        """The committed docs/assets/javascripts/exam-bank.js and bank-index.js must
-        match quizzes/. Builders without hooks (Zensical) publish those files as they
-        are; under MkDocs macros/hooks.py writes fresh ones into the site instead."""
+    def stale_scripts(self) -> dict[Path, str]:
+        """The generated scripts whose committed copy under docs/ is missing or differs
+        from quizzes/: path -> the text it should have."""
+        stale = {}
         for name, text in self.generated_scripts().items():
             path = self.docs_dir / name
-            shown = path.relative_to(self.root) if path.is_relative_to(self.root) else path
             try:
                 current = path.read_text(encoding="utf-8")
             except OSError:
                 current = None
             if current != text:
-                raise DataError(shown, "is missing or out of date with quizzes/: run `make bank` "
-                                "(python scripts/make_bank.py) and commit the result")
+                stale[path] = text
+        return stale
+
+    def check_exam_bank(self) -> None:
+        """The committed docs/assets/javascripts/exam-bank.js and bank-index.js must
+        match quizzes/. Builders without hooks (Zensical) publish those files as they
+        are; under MkDocs macros/hooks.py writes fresh ones into the site instead."""
+        for path in self.stale_scripts():
+            shown = path.relative_to(self.root) if path.is_relative_to(self.root) else path
+            raise DataError(shown, "is missing or out of date with quizzes/: run `make bank` "
+                            "(python scripts/make_bank.py) and commit the result")
 
     def exam_bank(self, page: str) -> str:
         """Where the exam page's script finds the bank, relative to the page (every page

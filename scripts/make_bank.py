@@ -31,21 +31,18 @@ def main(argv: list[str]) -> int:
     except DataError as exc:
         print(f"make_bank: {exc}", file=sys.stderr)
         return 1
-    stale = False
-    for name, text in data.generated_scripts().items():
+    stale = data.stale_scripts()
+    for name in data.generated_scripts():
         path = data.docs_dir / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
         shown = path.relative_to(ROOT)
-        if "--check" in argv:
-            if current != text:
-                print(f"{shown} is out of date with quizzes/: run `make bank`", file=sys.stderr)
-                stale = True
-            else:
-                print(f"{shown} is up to date ({len(data.questions)} questions)")
-        elif current != text:
-            path.write_text(text, encoding="utf-8")
+        if path not in stale:
+            print(f"{shown} is up to date ({len(data.questions)} questions)")
+        elif "--check" in argv:
+            print(f"{shown} is out of date with quizzes/: run `make bank`", file=sys.stderr)
+        else:
+            path.write_text(stale[path], encoding="utf-8")
             print(f"wrote {shown} ({len(data.questions)} questions)")
-    if stale:
+    if stale and "--check" in argv:
         return 1
     return 0
 
