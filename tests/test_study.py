@@ -429,8 +429,9 @@ def test_keyboard_only_review(page, server):
         if i == 1:  # answer wrongly by letter: the wrong option's position
             pos = next(j for j, o in enumerate(q["o"]) if not o[2])
             page.keyboard.press("ABCDE"[pos].lower())
-            if len(right) > 1:
-                page.keyboard.press(str(next(j for j, o in enumerate(q["o"]) if o[2]) + 1))
+            # a multiple-response question: as many choices as it asks for, one of them wrong
+            for j in [j for j, o in enumerate(q["o"]) if o[2]][:len(right) - 1]:
+                page.keyboard.press(str(j + 1))
         else:  # right, by number
             for k in right:
                 page.keyboard.press(str([o[0] for o in q["o"]].index(k) + 1))
